@@ -1,0 +1,53 @@
+/**
+ * Joins the model's findings with the checksum recognizers' and the validators' verdicts.
+ * A checksum is stronger evidence than a model score: a proven card number wins over a model's
+ * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
+ */
+import { validateEntity } from './validators';
+import type { Finding } from './types';
+
+/** Classes that name the same kind of value at different granularity. */
+const SAME_KIND: Record<string, string> = { IPV4: 'IP', IPV6: 'IP', IP: 'IP' };
+const kind = (label: string): string => SAME_KIND[label] ?? label;
+/** A recognizer finding this sure (checksum-proven) overrides a model finding of another class. */
+const PROVEN = 0.9;
+/** A validator failure keeps the finding (a typo'd card is still sensitive) at a lower score. */
+const FAILED_VALIDATION_FACTOR = 0.5;
+
+function overlaps(a: Finding, b: Finding): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function applyValidators(text: string, findings: Finding[]): Finding[] {
+  return findings.map((f) => {
+    const v = validateEntity(f.label, text.slice(f.start, f.end));
+    if (!v) return f;
+    if (v.valid) return { ...f, score: Math.max(f.score, 1 - (1 - f.score) * 0.2), evidence: { ...f.evidence, validator: v.validator } };
+    return { ...f, score: f.score * FAILED_VALIDATION_FACTOR, evidence: { ...f.evidence, validator: v.validator } };
+  });
+}
+
+export function combineFindings(text: string, model: Finding[], recognized: Finding[]): Finding[] {
+  let result = applyValidators(text, model);
+  for (const r of recognized) {
+    const hits = result.filter((m) => overlaps(m, r));
+    if (hits.length === 0) {
+      result.push(r);
+      continue;
+    }
+    const same = hits.filter((m) => kind(m.label) === kind(r.label));
+    if (same.length > 0 || r.score >= PROVEN) {
+      // The recognizer's span is exact (a whole card number, a whole email); the model's
+      // agreement raises confidence, a disagreeing class gives way to the checksum.
+      const modelScore = Math.max(0, ...same.map((m) => m.evidence.model ?? m.score));
+      const replaced = same.length > 0 ? same : hits.filter((m) => m.start >= r.start && m.end <= r.end || r.score >= PROVEN);
+      result = result.filter((m) => !replaced.includes(m));
+      result.push({
+        ...r,
+        score: same.length > 0 ? Math.max(r.score, 1 - (1 - r.score) * (1 - modelScore)) : r.score,
+        evidence: { ...r.evidence, ...(same.length > 0 ? { model: modelScore } : {}) },
+      });
+    }
+  }
+  return result.sort((a, b) => a.start - b.start || b.end - a.end);
+}

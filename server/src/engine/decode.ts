@@ -1,0 +1,145 @@
+/**
+ * Token probabilities -> entities with exact character offsets.
+ *
+ * Aggregation is per word (Hugging Face's "average" strategy): a word's tag is the argmax of its
+ * sub-tokens' mean probabilities, so an entity never starts or ends inside a word. Consecutive
+ * words of one class join into an entity unless a B- tag starts a new one. An entity's score is
+ * the mean, over its words, of the probability mass of its class (B- plus I-): how sure the model
+ * is that these words are that kind of PII, whatever the boundary tags.
+ */
+import { entityClass } from './labels';
+import type { Tokenized } from './tokenize';
+import type { Finding } from './types';
+
+interface TagInfo {
+  cls: string | null;
+  begin: boolean;
+}
+
+export class TagSet {
+  readonly tags: TagInfo[];
+  /** For each class, the tag indices that carry it. */
+  private readonly byClass = new Map<string, number[]>();
+
+  constructor(labels: string[]) {
+    this.tags = labels.map((l) => {
+      if (l === 'O' || l === 'OTHER' || l === 'O-') return { cls: null, begin: false };
+      return { cls: entityClass(l), begin: /^[BSU]-/.test(l) };
+    });
+    this.tags.forEach((t, i) => {
+      if (!t.cls) return;
+      const list = this.byClass.get(t.cls) ?? [];
+      list.push(i);
+      this.byClass.set(t.cls, list);
+    });
+  }
+
+  classMass(probs: Float32Array, offset: number, cls: string): number {
+    let s = 0;
+    for (const i of this.byClass.get(cls) ?? []) s += probs[offset + i];
+    return s;
+  }
+}
+
+/** Softmax of each row of [rows, n] logits, in place. */
+export function softmaxRows(logits: Float32Array, n: number): Float32Array {
+  for (let r = 0; r * n < logits.length; r++) {
+    const o = r * n;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) max = Math.max(max, logits[o + i]);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(logits[o + i] - max);
+      logits[o + i] = e;
+      sum += e;
+    }
+    for (let i = 0; i < n; i++) logits[o + i] /= sum;
+  }
+  return logits;
+}
+
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
+const LEAD_KEEP = new Set(['(', '+', '[']);
+const TRAIL_KEEP = new Set([')', ']']);
+/** Whitespace allowed between two words of one entity (addresses span lines). */
+const JOIN_GAP = /^[ \t\u00a0]*(\r?\n[ \t\u00a0]*)?$/;
+
+/**
+ * @param probs row-major [tokens, tags] probabilities, rows aligned with `tok.tokens`
+ */
+export function decodeEntities(text: string, tok: Tokenized, probs: Float32Array, tags: TagSet): Finding[] {
+  const nTags = tags.tags.length;
+  const nWords = tok.words.length;
+  // Mean probabilities per word.
+  const wordProbs = new Float32Array(nWords * nTags);
+  const counts = new Uint16Array(nWords);
+  tok.tokens.forEach((t, ti) => {
+    counts[t.word]++;
+    const wo = t.word * nTags;
+    const to = ti * nTags;
+    for (let i = 0; i < nTags; i++) wordProbs[wo + i] += probs[to + i];
+  });
+  const wordTag = new Int32Array(nWords).fill(-1);
+  for (let w = 0; w < nWords; w++) {
+    if (!counts[w]) continue;
+    const wo = w * nTags;
+    let best = 0;
+    for (let i = 0; i < nTags; i++) {
+      wordProbs[wo + i] /= counts[w];
+      if (wordProbs[wo + i] > wordProbs[wo + best]) best = i;
+    }
+    wordTag[w] = best;
+  }
+
+  const out: Finding[] = [];
+  let cur: { cls: string; first: number; last: number } | null = null;
+  const flush = (): void => {
+    if (cur) {
+      const f = finish(text, tok, wordProbs, nTags, tags, cur.cls, cur.first, cur.last);
+      if (f) out.push(f);
+    }
+    cur = null;
+  };
+  for (let w = 0; w < nWords; w++) {
+    const t = wordTag[w] >= 0 ? tags.tags[wordTag[w]] : { cls: null, begin: false };
+    if (!t.cls) {
+      flush();
+      continue;
+    }
+    const c: { cls: string; first: number; last: number } | null = cur;
+    if (c && c.cls === t.cls && !t.begin && JOIN_GAP.test(text.slice(tok.words[c.last].end, tok.words[w].start))) {
+      c.last = w;
+    } else {
+      flush();
+      cur = { cls: t.cls, first: w, last: w };
+    }
+  }
+  flush();
+  return out;
+}
+
+function finish(
+  text: string,
+  tok: Tokenized,
+  wordProbs: Float32Array,
+  nTags: number,
+  tags: TagSet,
+  cls: string,
+  first: number,
+  last: number,
+): Finding | null {
+  const isPunct = (w: number): boolean => !HAS_ALNUM.test(text.slice(tok.words[w].start, tok.words[w].end));
+  while (first <= last && isPunct(first) && !LEAD_KEEP.has(text.slice(tok.words[first].start, tok.words[first].end))) first++;
+  while (last >= first && isPunct(last) && !TRAIL_KEEP.has(text.slice(tok.words[last].start, tok.words[last].end))) last--;
+  if (first > last) return null;
+  let sum = 0;
+  let n = 0;
+  for (let w = first; w <= last; w++) {
+    if (isPunct(w)) continue;
+    sum += tags.classMass(wordProbs, w * nTags, cls);
+    n++;
+  }
+  if (n === 0) return null;
+  const score = sum / n;
+  return { start: tok.words[first].start, end: tok.words[last].end, label: cls, score, evidence: { model: score } };
+}

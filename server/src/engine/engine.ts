@@ -1,0 +1,49 @@
+/**
+ * The detection engine's front door: text in, PII findings out. Used alike by the CLI, the language
+ * server and the tests; it knows nothing of LSP or VS Code.
+ */
+import { ModelLoadError } from './errors';
+import { createModelEngine } from './modelEngine';
+import type { Finding, Region } from './types';
+
+export { ModelLoadError };
+
+export interface EngineOptions {
+  /** Model folder (config.json + tokenizer.json + *.onnx). undefined = the built-in model; null = validators only. */
+  modelDir?: string | null;
+  /** onnxruntime intra-op threads (default 1: an editor shares the machine). */
+  threads?: number;
+}
+
+export interface DetectOptions {
+  /** Only these ranges of the text are scanned (default: all of it). */
+  regions?: Region[];
+  /** Abandon the work when aborted (a newer edit, a closed document); the promise rejects with AbortError. */
+  signal?: AbortSignal;
+}
+
+export interface ModelInfo {
+  name: string;
+  dir: string;
+  /** Entity classes the model can emit. */
+  classes: string[];
+}
+
+export interface Engine {
+  /** null when running validators/recognizers only (no model, or the model failed to load). */
+  readonly model: ModelInfo | null;
+  /** Raw detections (model + checksum recognizers), no policy applied, sorted by start. */
+  detect(text: string, options?: DetectOptions): Promise<Finding[]>;
+  /** Detections for many texts; each result is independent of what else was in the batch. */
+  detectMany(texts: string[], options?: Omit<DetectOptions, 'regions'>): Promise<Finding[][]>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Loads the model (the built-in one unless `modelDir` says otherwise) in a worker thread.
+ * Rejects with ModelLoadError when the folder is missing or corrupt; callers that must keep
+ * working (the editor) then fall back to `createEngine({ modelDir: null })`.
+ */
+export function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  return createModelEngine(options);
+}
