@@ -36,7 +36,14 @@ export interface Engine {
   detect(text: string, options?: DetectOptions): Promise<Finding[]>;
   /** Detections for many texts; each result is independent of what else was in the batch. */
   detectMany(texts: string[], options?: Omit<DetectOptions, 'regions'>): Promise<Finding[][]>;
+  /** Counters since creation: windows run by the model and windows answered from the cache. */
+  stats(): EngineStats;
   dispose(): Promise<void>;
+}
+
+export interface EngineStats {
+  windowsRun: number;
+  windowsCached: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combineFindings } from './combine';
 import { decodeEntities, softmaxRows, TagSet } from './decode';
-import type { DetectOptions, Engine, EngineOptions, ModelInfo } from './engine';
+import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
 import { InferenceWorker } from './inference';
@@ -43,6 +43,7 @@ class ModelEngine implements Engine {
   readonly model: ModelInfo | null;
   private readonly tags: TagSet | null;
   private readonly cache = new WindowCache(64 * 1024 * 1024);
+  private readonly counters: EngineStats = { windowsRun: 0, windowsCached: 0 };
 
   constructor(
     private readonly loaded: LoadedModel | null,
@@ -113,7 +114,9 @@ class ModelEngine implements Engine {
       if (wantLex) inputs.lex_ids = { data: row(feats!.lex), dims: [1, len] };
       const key = WindowCache.key(inputs);
       let windowProbs = this.cache.get(key);
-      if (!windowProbs) {
+      if (windowProbs) this.counters.windowsCached++;
+      else {
+        this.counters.windowsRun++;
         const out = await worker.run(inputs);
         windowProbs = WindowCache.quantize(softmaxRows(out.logits, nTags));
         this.cache.set(key, windowProbs);
@@ -125,6 +128,10 @@ class ModelEngine implements Engine {
       }
     }
     return probs;
+  }
+
+  stats(): EngineStats {
+    return { ...this.counters };
   }
 
   async dispose(): Promise<void> {
