@@ -1,0 +1,240 @@
+/**
+ * The repository's PII policy on disk: `.piilintrc.json` and `.piilintignore` at the workspace
+ * root, shared by the editor, the CLI and the git hooks so a team's policy holds the same
+ * everywhere. Personal editor settings layer on top of it (see createPolicy's layers).
+ *
+ * `.piilintrc.json`:
+ *   {
+ *     "classes":    { "EMAIL": "error", "DATE": "off" },   // error | warning | info | hint | off
+ *     "minConfidence": 0.5,                               // floor under the default thresholds
+ *     "thresholds": { "FIRSTNAME": 0.6 },                 // per class, replaces default and floor
+ *     "ignore":     ["fixtures/**", "*.snap"],            // gitignore syntax, relative to the root
+ *     "allowlist":  ["hmac-sha256:…"],                    // keyed fingerprints, never plaintext
+ *     "salt":       "…",                                  // per-repository random key for them
+ *     "model":      "models/custom"                       // model folder, relative to the root
+ *   }
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import { PII_CLASSES } from './labels';
+import { createPolicy, fingerprint, isClassSetting, type ClassSetting, type Policy, type PolicyConfig } from './policy';
+
+export const CONFIG_FILE = '.piilintrc.json';
+export const IGNORE_FILE = '.piilintignore';
+
+/** Never scanned: version-control internals and installed dependencies. */
+const ALWAYS_IGNORED = ['.git/', 'node_modules/'];
+
+const FINGERPRINT_RE = /^hmac-sha256:[0-9a-f]{64}$/i;
+
+export interface PiiLintConfig extends PolicyConfig {
+  ignore?: string[];
+  model?: string;
+}
+
+/** A `.piilintrc.json` that can't be used; the message names the file and the key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model']);
+const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isProbability(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+}
+
+/**
+ * Validates a `.piilintrc.json`. Errors never quote values from the file: an allowlist entry
+ * that isn't a fingerprint may well be the plaintext someone meant to hide.
+ */
+export function parseConfig(text: string, file: string): { config: PiiLintConfig; warnings: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON (${(e as Error).message.replace(/, ".*$/s, '')})`);
+  }
+  if (!isRecord(raw)) throw new ConfigError(`${file}: expected a JSON object`);
+  const warnings: string[] = [];
+  const config: PiiLintConfig = {};
+  const fail = (key: string, want: string): never => {
+    throw new ConfigError(`${file}: "${key}" must be ${want}`);
+  };
+
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) warnings.push(`${file}: unknown key "${key}" ignored`);
+  }
+  if (raw.classes !== undefined) {
+    if (!isRecord(raw.classes)) fail('classes', 'an object of class -> severity');
+    const classes: Record<string, ClassSetting> = {};
+    for (const [label, setting] of Object.entries(raw.classes as Record<string, unknown>)) {
+      if (!isClassSetting(setting)) fail(`classes.${label}`, 'one of "error", "warning", "info", "hint", "off"');
+      if (!KNOWN_CLASSES.has(label)) warnings.push(`${file}: "classes.${label}" is not a built-in class (kept for custom models)`);
+      classes[label] = setting as ClassSetting;
+    }
+    config.classes = classes;
+  }
+  if (raw.minConfidence !== undefined) {
+    if (!isProbability(raw.minConfidence)) fail('minConfidence', 'a number between 0 and 1');
+    config.minConfidence = raw.minConfidence as number;
+  }
+  if (raw.thresholds !== undefined) {
+    if (!isRecord(raw.thresholds)) fail('thresholds', 'an object of class -> number');
+    const thresholds: Record<string, number> = {};
+    for (const [label, value] of Object.entries(raw.thresholds as Record<string, unknown>)) {
+      if (!isProbability(value)) fail(`thresholds.${label}`, 'a number between 0 and 1');
+      if (!KNOWN_CLASSES.has(label)) warnings.push(`${file}: "thresholds.${label}" is not a built-in class (kept for custom models)`);
+      thresholds[label] = value as number;
+    }
+    config.thresholds = thresholds;
+  }
+  if (raw.ignore !== undefined) {
+    if (!Array.isArray(raw.ignore) || !raw.ignore.every((g) => typeof g === 'string')) fail('ignore', 'an array of glob strings');
+    config.ignore = raw.ignore as string[];
+  }
+  if (raw.allowlist !== undefined) {
+    if (!Array.isArray(raw.allowlist)) fail('allowlist', 'an array of "hmac-sha256:<64 hex digits>" fingerprints');
+    const list = raw.allowlist as unknown[];
+    list.forEach((entry, i) => {
+      if (typeof entry !== 'string' || !FINGERPRINT_RE.test(entry)) {
+        fail(`allowlist[${i}]`, 'a "hmac-sha256:<64 hex digits>" fingerprint (plaintext values are not accepted; the entry is not shown here)');
+      }
+    });
+    config.allowlist = list as string[];
+  }
+  if (raw.salt !== undefined) {
+    if (typeof raw.salt !== 'string') fail('salt', 'a string');
+    config.salt = raw.salt as string;
+  }
+  if (config.allowlist?.length && !config.salt) {
+    warnings.push(`${file}: "allowlist" without a "salt": its fingerprints are unkeyed hashes`);
+  }
+  if (raw.model !== undefined) {
+    if (typeof raw.model !== 'string' || raw.model === '') fail('model', 'a folder path');
+    config.model = raw.model as string;
+  }
+  return { config, warnings };
+}
+
+function startDir(from: string): string {
+  const abs = resolve(from);
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return dirname(abs);
+  }
+}
+
+/**
+ * Walks up from `from` to the nearest `.piilintrc.json`, not past the repository root (the folder
+ * holding `.git`): a repository's policy is its own, not its parent folder's.
+ */
+export function findConfigFile(from: string): string | undefined {
+  let dir = startDir(from);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The folder holding `.git` above `from`, if any. */
+export function findRepositoryRoot(from: string): string | undefined {
+  let dir = startDir(from);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export type PathFilter = (absPath: string, isDirectory?: boolean) => boolean;
+
+/** gitignore-syntax patterns relative to `root`; paths outside `root` are never ignored. */
+export function createPathFilter(root: string, patterns: readonly string[]): PathFilter {
+  const ig = ignore().add([...ALWAYS_IGNORED, ...patterns]);
+  return (absPath, isDirectory = false) => {
+    const rel = relative(root, resolve(absPath));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+    const posix = sep === '/' ? rel : rel.split(sep).join('/');
+    return ig.ignores(isDirectory ? `${posix}/` : posix);
+  };
+}
+
+export interface WorkspaceConfig {
+  /** Where `.piilintrc.json` is, else the repository root, else the folder scanned from. */
+  root: string;
+  configFile?: string;
+  config: PiiLintConfig;
+  warnings: string[];
+  policy: Policy;
+  /** `model` from the configuration, resolved against the root. */
+  modelDir?: string;
+  isIgnored: PathFilter;
+}
+
+/** Loads the policy that applies to `from` (a file or folder). Throws ConfigError on a bad file. */
+export function loadWorkspaceConfig(from: string, options: { configFile?: string } = {}): WorkspaceConfig {
+  const configFile = options.configFile ? resolve(options.configFile) : findConfigFile(from);
+  const root = configFile ? dirname(configFile) : (findRepositoryRoot(from) ?? startDir(from));
+  let config: PiiLintConfig = {};
+  let warnings: string[] = [];
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`${configFile}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    ({ config, warnings } = parseConfig(text, configFile));
+  }
+  const patterns = [...(config.ignore ?? [])];
+  const ignoreFile = join(root, IGNORE_FILE);
+  if (existsSync(ignoreFile)) patterns.push(...readFileSync(ignoreFile, 'utf8').split(/\r?\n/));
+  return {
+    root,
+    ...(configFile ? { configFile } : {}),
+    config,
+    warnings,
+    policy: createPolicy(config),
+    ...(config.model ? { modelDir: resolve(root, config.model) } : {}),
+    isIgnored: createPathFilter(root, patterns),
+  };
+}
+
+/** 128 random bits, base64url: the per-repository allowlist key. */
+export function generateSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * Adds a value's fingerprint to the allowlist in `configFile` (created when missing, given a salt
+ * when it has none) and returns the fingerprint. Other keys and their order are kept.
+ */
+export function addToAllowlist(configFile: string, label: string, value: string): string {
+  let raw: Record<string, unknown> = {};
+  if (existsSync(configFile)) {
+    const text = readFileSync(configFile, 'utf8');
+    parseConfig(text, configFile);
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  }
+  const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
+  // Existing unsalted entries would stop matching under a new salt: only a fresh allowlist gets one.
+  if (typeof raw.salt !== 'string') raw.salt = list.length === 0 ? generateSalt() : '';
+  const fp = fingerprint(label, value, raw.salt as string);
+  if (!list.includes(fp)) list.push(fp);
+  raw.allowlist = list;
+  writeFileSync(configFile, `${JSON.stringify(raw, null, 2)}\n`);
+  return fp;
+}
