@@ -1,0 +1,260 @@
+/**
+ * Command-line parsing: one `node:util` parseArgs table per command, strict (an unknown option is a
+ * usage error, exit 2), and typed results the commands can trust.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SEVERITIES, type Severity } from '../engine/policy';
+
+/** Exit 2: the command line is wrong. The message is printed with a pointer to --help. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit 2: a runtime failure the user can act on (missing model, not a git repository…). */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = Severity | 'never';
+export type Operator = 'mask' | 'placeholder' | 'synthetic';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface CommonOptions {
+  model?: string;
+  config?: string;
+}
+
+export interface ScanArgs extends CommonOptions {
+  command: 'scan';
+  paths: string[];
+  staged: boolean;
+  commitMsg?: string;
+  format: Format;
+  failOn: FailOn;
+  minSeverity: Severity;
+  maxFileSize: number;
+  code: 'commentsAndStrings' | 'all';
+  output?: string;
+}
+
+export interface DetectArgs extends CommonOptions {
+  command: 'detect';
+  minScore: number;
+  batchSize: number;
+}
+
+export interface RedactArgs extends CommonOptions {
+  command: 'redact';
+  operator: Operator;
+  seed?: string;
+  languageId?: string;
+  path?: string;
+}
+
+export interface InstallHookArgs extends CommonOptions {
+  command: 'install-hook';
+  force: boolean;
+}
+
+export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | InstallHookArgs;
+export type ParsedArgs = CommandArgs | { command: 'help'; topic?: string } | { command: 'version' };
+
+export const COMMANDS = ['scan', 'detect', 'redact', 'install-hook'] as const;
+
+const COMMON = {
+  model: { type: 'string' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** "2MB", "500k", "1048576" -> bytes. */
+export function parseSize(value: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`${option}: expected a size such as 2MB, 512KB or 1048576, got "${value}"`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const bytes = Math.floor(Number(m[1]) * mult);
+  if (bytes < 1) throw new UsageError(`${option}: must be at least 1 byte`);
+  return bytes;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option}: expected one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+function probability(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${option}: expected a number between 0 and 1, got "${value}"`);
+  return n;
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals: boolean) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: positionals, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function common(values: { model?: string | boolean; config?: string | boolean }): CommonOptions {
+  const out: CommonOptions = {};
+  if (typeof values.model === 'string') out.model = values.model;
+  if (typeof values.config === 'string') out.config = values.config;
+  return out;
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    return rest[0] ? { command: 'help', topic: rest[0] } : { command: 'help' };
+  }
+  if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
+  if (first.startsWith('-')) throw new UsageError(`expected a command (${COMMANDS.join(', ')}) before "${first}"`);
+
+  switch (first) {
+    case 'scan': {
+      const { values, positionals } = parse(
+        rest,
+        {
+          staged: { type: 'boolean' },
+          'commit-msg': { type: 'string' },
+          format: { type: 'string', short: 'f' },
+          'fail-on': { type: 'string' },
+          'min-severity': { type: 'string' },
+          'max-file-size': { type: 'string' },
+          code: { type: 'string' },
+          output: { type: 'string', short: 'o' },
+        },
+        true,
+      );
+      if (values.help) return { command: 'help', topic: 'scan' };
+      const staged = values.staged ?? false;
+      const commitMsg = values['commit-msg'];
+      if (staged && commitMsg !== undefined) throw new UsageError('--staged and --commit-msg cannot be combined');
+      if ((staged || commitMsg !== undefined) && positionals.length > 0) {
+        throw new UsageError(`${staged ? '--staged' : '--commit-msg'} takes no paths (got "${positionals[0]}")`);
+      }
+      const failOn = oneOf(values['fail-on'], [...SEVERITIES, 'never'] as const, '--fail-on', 'warning');
+      const minSeverity = oneOf(values['min-severity'], SEVERITIES, '--min-severity', 'info');
+      const out: ScanArgs = {
+        command: 'scan',
+        ...common(values),
+        paths: positionals.length > 0 ? positionals : staged || commitMsg !== undefined ? [] : ['.'],
+        staged,
+        format: oneOf(values.format, ['text', 'json', 'sarif'] as const, '--format', 'text'),
+        failOn,
+        minSeverity,
+        maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'], '--max-file-size'),
+        code: oneOf(values.code, ['commentsAndStrings', 'all'] as const, '--code', 'commentsAndStrings'),
+      };
+      if (commitMsg !== undefined) out.commitMsg = commitMsg;
+      if (values.output !== undefined) out.output = values.output;
+      return out;
+    }
+    case 'detect': {
+      const { values } = parse(rest, { jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, 'batch-size': { type: 'string' } }, false);
+      if (values.help) return { command: 'help', topic: 'detect' };
+      if (!values.jsonl) throw new UsageError('detect needs --jsonl (the only input format)');
+      const batch = values['batch-size'] === undefined ? 16 : Number(values['batch-size']);
+      if (!Number.isInteger(batch) || batch < 1 || batch > 1024) throw new UsageError('--batch-size: expected an integer from 1 to 1024');
+      return { command: 'detect', ...common(values), minScore: probability(values['min-score'], '--min-score', 0), batchSize: batch };
+    }
+    case 'redact': {
+      const { values } = parse(
+        rest,
+        { operator: { type: 'string' }, seed: { type: 'string' }, language: { type: 'string' }, path: { type: 'string' } },
+        false,
+      );
+      if (values.help) return { command: 'help', topic: 'redact' };
+      const out: RedactArgs = {
+        command: 'redact',
+        ...common(values),
+        operator: oneOf(values.operator, ['mask', 'placeholder', 'synthetic'] as const, '--operator', 'placeholder'),
+      };
+      if (values.seed !== undefined) out.seed = values.seed;
+      if (values.language !== undefined) out.languageId = values.language;
+      if (values.path !== undefined) out.path = values.path;
+      return out;
+    }
+    case 'install-hook': {
+      const { values } = parse(rest, { force: { type: 'boolean' } }, false);
+      if (values.help) return { command: 'help', topic: 'install-hook' };
+      return { command: 'install-hook', ...common(values), force: values.force ?? false };
+    }
+    default:
+      throw new UsageError(`unknown command "${first}" (expected ${COMMANDS.join(', ')})`);
+  }
+}
+
+const USAGE_COMMON = `  --model DIR            model folder (config.json, tokenizer.json, *.onnx); default: the built-in model
+  --config FILE          .piilintrc.json to use (default: found upward from the current folder)
+  -h, --help             this help`;
+
+export const HELP: Record<string, string> = {
+  main: `pii-lint: find personal data (names, emails, phones, IBANs, cards, addresses…) on your machine
+
+Usage:
+  pii-lint scan [paths...]            scan files and folders (default: .)
+  pii-lint scan --staged              scan the lines a commit would add (pre-commit hook)
+  pii-lint scan --commit-msg FILE     scan a commit message (commit-msg hook)
+  pii-lint detect --jsonl             raw detections: {"id","text"} lines in, {"id","entities"} lines out
+  pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out
+  pii-lint install-hook [--force]     install the pre-commit and commit-msg git hooks
+  pii-lint --version | --help [command]
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or runtime error.
+Reports show class, place and confidence, never the personal data itself.
+
+Options for every command:
+${USAGE_COMMON}`,
+  scan: `Usage: pii-lint scan [paths...] | --staged | --commit-msg FILE [options]
+
+Scans files and folders (recursively; .git, node_modules, .piilintignore and "ignore" globs skipped).
+Binary and non-UTF-8 files are skipped with a notice; files over --max-file-size are scanned up to
+the cap, with a notice.
+
+  --staged               scan the index content of staged files, report lines the commit adds
+  --commit-msg FILE      scan a commit message file (git comment lines and the diff below the
+                         scissors line are ignored)
+  -f, --format FMT       text (default; path:line:column: LABEL 97% severity: message), json, sarif
+  -o, --output FILE      write the report to FILE instead of stdout
+  --fail-on LEVEL        exit 1 when a finding is at least this severe: error, warning (default),
+                         info, hint, never
+  --min-severity LEVEL   report findings at least this severe (default info; hints are editor-only)
+  --max-file-size SIZE   scan at most this much of each file (default 2MB)
+  --code MODE            source files: commentsAndStrings (default) or all
+${USAGE_COMMON}`,
+  detect: `Usage: pii-lint detect --jsonl [--min-score N] < in.jsonl > out.jsonl
+
+Reads one JSON object per line, {"id": any, "text": string}, and writes one line per input, in order:
+{"id": ..., "entities": [{"start", "end", "label", "score"}]} with UTF-16 offsets into "text".
+Raw detections: no policy, no thresholds except --min-score. A bad line yields {"id", "error"}.
+
+  --min-score N          drop detections scored below N (0..1, default 0)
+  --batch-size N         texts per model batch (default 16)
+${USAGE_COMMON}`,
+  redact: `Usage: pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out
+
+Replaces the personal data the policy reports (.piilintrc.json applies) in stdin, writes stdout.
+
+  --operator OP          placeholder (default: [EMAIL]), mask (j***@*******.com), synthetic (fake
+                         values that keep format and checksums, one pseudonym per original)
+  --seed S               seed for synthetic values (same seed, same pseudonyms)
+  --language ID          scan as this language (e.g. typescript: comments and strings only)
+  --path NAME            file name to infer the language from
+${USAGE_COMMON}`,
+  'install-hook': `Usage: pii-lint install-hook [--force] [--model DIR]
+
+Writes .git/hooks/pre-commit (pii-lint scan --staged) and .git/hooks/commit-msg
+(pii-lint scan --commit-msg "$1"); core.hooksPath is honoured. An existing hook that pii-lint did
+not write is left alone unless --force, which keeps it as <hook>.pre-pii-lint and runs it first.
+--model is passed on to the hooks.
+
+  --force                chain an existing foreign hook instead of refusing
+${USAGE_COMMON}`,
+};
