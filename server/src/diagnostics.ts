@@ -1,0 +1,176 @@
+/**
+ * When documents are scanned. Typing must never wait for the model, and no stale result may be
+ * shown:
+ *
+ * - each document's scan is debounced (a burst of edits costs one scan, of the last version);
+ * - one scan runs at a time (the model shares the machine with the editor), others queue;
+ * - a newer edit, or closing the document, aborts its scan in flight (AbortController: the engine
+ *   stops between windows);
+ * - a result is published only if the document is still open at the version that was scanned
+ *   (`isStale`), so the last published diagnostics always belong to the current text.
+ *
+ * The last result of every open document is kept for code actions, hovers and commands.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyFinding } from './engine/policy';
+import { describeError, isAbortError, type Logger } from './log';
+
+export const DEBOUNCE_MS = 150;
+
+export interface ScanResult {
+  findings: PolicyFinding[];
+  diagnostics: Diagnostic[];
+}
+
+export interface SchedulerHost {
+  getDocument(uri: string): TextDocument | undefined;
+  /** Scans one document version; rejects with an AbortError when `signal` fires. */
+  scan(doc: TextDocument, signal: AbortSignal): Promise<ScanResult>;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  /** The queue went from idle to busy or back. */
+  busyChanged(busy: boolean): void;
+}
+
+export interface DocumentResult extends ScanResult {
+  version: number;
+}
+
+interface InFlight {
+  uri: string;
+  version: number;
+  controller: AbortController;
+}
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly queue: string[] = [];
+  private current: InFlight | null = null;
+  private readonly results = new Map<string, DocumentResult>();
+  private busy = false;
+  private disposed = false;
+
+  constructor(
+    private readonly host: SchedulerHost,
+    private readonly log: Logger,
+    private readonly debounceMs = DEBOUNCE_MS,
+  ) {}
+
+  /** Scans the document after `delayMs` (default: the debounce), superseding any pending or running scan of it. */
+  schedule(uri: string, delayMs = this.debounceMs): void {
+    if (this.disposed) return;
+    this.cancel(uri);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      this.enqueue(uri);
+    }, delayMs);
+    this.timers.set(uri, timer);
+  }
+
+  /** The document changed but won't be rescanned now (run on save): stop work on the old text. */
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    const i = this.queue.indexOf(uri);
+    if (i >= 0) this.queue.splice(i, 1);
+    if (this.current?.uri === uri) this.current.controller.abort();
+  }
+
+  /** The document is gone: stop its scan, forget its result and clear its diagnostics. */
+  close(uri: string): void {
+    this.cancel(uri);
+    this.results.delete(uri);
+    this.host.publish(uri, undefined, []);
+    this.updateBusy();
+  }
+
+  /** Publishes an empty result now (disabled, ignored, too large) and drops any scan of the document. */
+  clear(uri: string, version: number): void {
+    this.cancel(uri);
+    this.results.set(uri, { version, findings: [], diagnostics: [] });
+    this.host.publish(uri, version, []);
+    this.updateBusy();
+  }
+
+  /** Every open document again (settings or policy changed). */
+  scheduleAll(uris: Iterable<string>, delayMs = 0): void {
+    for (const uri of uris) this.schedule(uri, delayMs);
+  }
+
+  /** The last result for exactly this version of the document, if any. */
+  resultFor(doc: TextDocument): DocumentResult | undefined {
+    const r = this.results.get(doc.uri);
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** Findings reported across open documents. */
+  get totalFindings(): number {
+    let n = 0;
+    for (const r of this.results.values()) n += r.diagnostics.length;
+    return n;
+  }
+
+  get isBusy(): boolean {
+    return this.busy;
+  }
+
+  isStale(uri: string, version: number): boolean {
+    return this.host.getDocument(uri)?.version !== version;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.queue.length = 0;
+    this.current?.controller.abort();
+  }
+
+  private enqueue(uri: string): void {
+    if (!this.queue.includes(uri)) this.queue.push(uri);
+    this.updateBusy();
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.current || this.disposed) return;
+    const uri = this.queue.shift();
+    if (uri === undefined) {
+      this.updateBusy();
+      return;
+    }
+    const doc = this.host.getDocument(uri);
+    if (!doc) {
+      void this.pump();
+      return;
+    }
+    const job: InFlight = { uri, version: doc.version, controller: new AbortController() };
+    this.current = job;
+    try {
+      const result = await this.host.scan(doc, job.controller.signal);
+      if (!job.controller.signal.aborted && !this.isStale(uri, job.version)) {
+        this.results.set(uri, { ...result, version: job.version });
+        this.host.publish(uri, job.version, result.diagnostics);
+      }
+    } catch (e) {
+      if (!isAbortError(e) && !job.controller.signal.aborted) {
+        this.log.error(`scan failed\n${describeError(e)}`);
+      }
+    } finally {
+      this.current = null;
+      // A scan aborted by the document's closing leaves nothing behind; one superseded by an
+      // edit has already been rescheduled.
+      this.updateBusy();
+      void this.pump();
+    }
+  }
+
+  private updateBusy(): void {
+    const busy = this.current !== null || this.queue.length > 0;
+    if (busy !== this.busy) {
+      this.busy = busy;
+      this.host.busyChanged(busy);
+    }
+  }
+}
