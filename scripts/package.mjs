@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Builds a platform-specific .vsix: `npm run package [-- --target linux-x64] [--out file.vsix]`.
+// The production bundles are built first; then .vscodeignore plus this target's onnxruntime-node
+// binaries go into a temporary ignore file for vsce, so a package carries one platform's native
+// code. Without --target, the platform this runs on. Afterwards `vsce ls` lists what shipped.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+// vsce target -> onnxruntime-node's bin/napi-v*/<platform>/<arch>. Alpine and armhf have no
+// prebuilt ONNX Runtime; web has no native code at all.
+const TARGETS = {
+  'linux-x64': ['linux', 'x64'],
+  'linux-arm64': ['linux', 'arm64'],
+  'darwin-x64': ['darwin', 'x64'],
+  'darwin-arm64': ['darwin', 'arm64'],
+  'win32-x64': ['win32', 'x64'],
+  'win32-arm64': ['win32', 'arm64'],
+};
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    target: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'skip-build': { type: 'boolean' },
+  },
+});
+const target = values.target ?? `${process.platform}-${process.arch}`;
+const platform = TARGETS[target];
+if (!platform) {
+  console.error(`package: unsupported target "${target}" (one of ${Object.keys(TARGETS).join(', ')})`);
+  process.exit(2);
+}
+const [os, arch] = platform;
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const out = resolve(root, values.out ?? `${pkg.name}-${target}-${pkg.version}.vsix`);
+
+const ortBin = join(root, 'node_modules', 'onnxruntime-node', 'bin');
+const napiDirs = existsSync(ortBin) ? readdirSync(ortBin).filter((d) => d.startsWith('napi-v')) : [];
+const haveBinaries = napiDirs.some((d) => existsSync(join(ortBin, d, os, arch, 'onnxruntime_binding.node')));
+if (!haveBinaries) {
+  console.error(`package: node_modules/onnxruntime-node has no binaries for ${os}/${arch} (run npm ci first)`);
+  process.exit(2);
+}
+
+function vsce(args) {
+  const bin = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  try {
+    return execFileSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  } catch (e) {
+    console.error(`package: vsce ${args[0]} failed${e.stdout ? `:\n${e.stdout}` : ''}`);
+    process.exit(1);
+  }
+}
+
+if (!values['skip-build']) {
+  try {
+    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error('package: the production build failed (see above)');
+    process.exit(1);
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'pii-lint-package-'));
+try {
+  const ignoreFile = join(tmp, '.vscodeignore');
+  const base = readFileSync(join(root, '.vscodeignore'), 'utf8');
+  writeFileSync(
+    ignoreFile,
+    `${base}\n# ${target}: this platform's ONNX Runtime only\n!node_modules/onnxruntime-node/bin/napi-v*/${os}/${arch}/*\n`,
+  );
+  vsce(['package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--out', out]);
+  const files = vsce(['ls', '--ignoreFile', ignoreFile]).trim().split('\n');
+  const size = statSync(out).size;
+  console.log(`\n${out}\n${files.length} files, ${(size / 1024 / 1024).toFixed(1)} MB (target ${target})`);
+  for (const f of files) console.log(`  ${f}`);
+  const limit = 30 * 1024 * 1024;
+  if (size > limit) {
+    console.error(`package: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${limit / 1024 / 1024} MB budget`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
