@@ -41,6 +41,11 @@ function truncatedMessage(size: number, cap: number): string {
   return `${formatBytes(size)} exceeds --max-file-size ${formatBytes(cap)}: scanned the first ${formatBytes(cap)} only`;
 }
 
+/** A loop, not push(...many): a file may hold more findings than the call stack has room for. */
+function addFindings(ctx: ScanContext, findings: readonly ReportedFinding[]): void {
+  for (const f of findings) ctx.report.findings.push(f);
+}
+
 async function scanOne(ctx: ScanContext, absPath: string, text: string, extra: { languageId?: string; commentChar?: string } = {}): Promise<ReportedFinding[]> {
   const ws = ctx.configs.forPath(absPath);
   const engine = await ctx.engine.get();
@@ -81,7 +86,7 @@ async function scanPaths(ctx: ScanContext): Promise<void> {
         continue;
       }
       if (decoded.truncated) addNotice(ctx, entry.path, 'truncated', truncatedMessage(decoded.size, ctx.args.maxFileSize));
-      ctx.report.findings.push(...(await scanOne(ctx, entry.path, decoded.text)));
+      addFindings(ctx, await scanOne(ctx, entry.path, decoded.text));
     }
   }
 }
@@ -105,8 +110,9 @@ async function scanStaged(ctx: ScanContext): Promise<void> {
     const added = await addedLines(root, file);
     if (added.size === 0) continue;
     const findings = await scanOne(ctx, abs, decoded.text);
-    ctx.report.findings.push(
-      ...findings.filter((f) => {
+    addFindings(
+      ctx,
+      findings.filter((f) => {
         for (let line = f.line; line <= f.endLine; line++) if (added.has(line)) return true;
         return false;
       }),
@@ -132,7 +138,7 @@ async function scanCommitMessage(ctx: ScanContext, file: string): Promise<void> 
   if (decoded.truncated) addNotice(ctx, abs, 'truncated', truncatedMessage(size, ctx.args.maxFileSize));
   const inRepo = (await runGit(ctx.cwd, ['rev-parse', '--is-inside-work-tree'])).code === 0;
   const char = inRepo ? await commentChar(ctx.cwd) : '#';
-  ctx.report.findings.push(...(await scanOne(ctx, abs, decoded.text, { languageId: 'git-commit', commentChar: char })));
+  addFindings(ctx, await scanOne(ctx, abs, decoded.text, { languageId: 'git-commit', commentChar: char }));
 }
 
 export async function runScan(args: ScanArgs, version: string): Promise<number> {
