@@ -59,11 +59,13 @@ export class ScanService {
     const modelDir = this.modelDirFor(settings, config);
     const ctx: DocumentContext = { settings, config, policy, modelDir };
     const path = fsPathOf(uri);
+    const commit = isCommitMessage(uri, languageId);
     if (!settings.enable) ctx.skip = 'disabled';
-    else if (isCommitMessage(uri, languageId)) {
+    else if (commit) {
       if (!settings.commitMessages) ctx.skip = 'commitMessages off';
     } else if (settings.scanCode === 'off' && scanModeFor(documentKindOf(uri, languageId)) === 'code') ctx.skip = 'scanCode off';
-    if (!ctx.skip && path !== undefined && config.isIgnored(path)) ctx.skip = 'ignored';
+    // COMMIT_EDITMSG lives in .git/, which ignore rules always exclude: a commit message is never ignored.
+    if (!ctx.skip && !commit && path !== undefined && config.isIgnored(path)) ctx.skip = 'ignored';
     if (!ctx.skip && size > settings.maxFileSize) ctx.skip = 'too large';
     return ctx;
   }

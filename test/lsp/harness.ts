@@ -1,0 +1,376 @@
+/**
+ * A real LSP client for the built language server (dist/server.js, started as a child process with
+ * --stdio), playing the editor's part: it holds the open documents, answers configuration and
+ * applyEdit requests (applying edits to its documents and to files on disk), and records every
+ * diagnostics, status, progress and log message for the tests to assert on.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  ExitNotification,
+  FileChangeType,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  LogTraceNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShutdownRequest,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  createProtocolConnection,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = join(__dirname, '..', '..');
+/** The built server; PII_LINT_SERVER points elsewhere (a bundle built outside the tree). */
+export const SERVER = process.env.PII_LINT_SERVER ?? join(ROOT, 'dist', 'server.js');
+export const TINY_MODEL = join(ROOT, 'test', 'fixtures', 'tiny-hf-model');
+/** The built-in model once it ships; until then the tests use the tiny fixture. */
+export const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
+
+export function defaultModelPath(): string {
+  return existsSync(join(BUILTIN_MODEL, 'model.int8.onnx')) && existsSync(join(BUILTIN_MODEL, 'config.json')) ? BUILTIN_MODEL : TINY_MODEL;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text edits
+
+export function offsetAt(text: string, pos: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < pos.line && i < text.length) {
+    const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+    i++;
+  }
+  if (line < pos.line) return text.length;
+  let end = i;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return Math.min(i + pos.character, end);
+}
+
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Applies LSP TextEdits (non-overlapping, positions in the original text) to `text`. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const spans = edits
+    .map((e, i) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
+  let prevStart = Infinity;
+  let out = text;
+  for (const s of spans) {
+    if (s.end > prevStart) throw new Error('overlapping edits');
+    out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+    prevStart = s.start;
+  }
+  return out;
+}
+
+/** The edits of a WorkspaceEdit, by URI (both `changes` and `documentChanges` forms). */
+export function editsByUri(edit: WorkspaceEdit): Map<string, { version: number | null | undefined; edits: TextEdit[] }> {
+  const out = new Map<string, { version: number | null | undefined; edits: TextEdit[] }>();
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) out.set(uri, { version: undefined, edits });
+  for (const c of edit.documentChanges ?? []) {
+    if ('textDocument' in c) {
+      const prev = out.get(c.textDocument.uri);
+      out.set(c.textDocument.uri, { version: c.textDocument.version, edits: [...(prev?.edits ?? []), ...(c.edits as TextEdit[])] });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface Doc {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+export interface StatusParams {
+  state: string;
+  model: string | null;
+  findings: number;
+  message?: string;
+}
+
+export interface StartOptions {
+  /** The `piiLint` settings section (defaults: the test model, everything else default). */
+  settings?: Record<string, unknown>;
+  trusted?: boolean;
+  /** A workspace folder; default: a fresh temporary folder holding `.git` (a repository root). */
+  workspace?: string;
+}
+
+type Waiter = { check: () => boolean; resolve: () => void };
+
+export class TestClient {
+  readonly docs = new Map<string, Doc>();
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly statuses: StatusParams[] = [];
+  readonly logs: string[] = [];
+  readonly progress: unknown[] = [];
+  stderr = '';
+  settings: Record<string, unknown>;
+  applyEditCount = 0;
+  private waiters: Waiter[] = [];
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly conn: ProtocolConnection,
+    readonly workspace: string,
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+    const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'pii-lint-lsp-'));
+    mkdirSync(join(workspace, '.git'), { recursive: true });
+    const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(child.stdout!, child.stdin!);
+    const settings = { model: { path: defaultModelPath() }, ...(options.settings ?? {}) };
+    const client = new TestClient(child, conn, workspace, settings);
+    child.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));
+    client.wire();
+    conn.listen();
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspace).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: basename(workspace) }],
+      initializationOptions: { workspaceTrusted: options.trusted ?? true },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
+        window: { workDoneProgress: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private wire(): void {
+    const c = this.conn;
+    c.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'piiLint' ? this.settings : null)));
+    c.onRequest(RegistrationRequest.type, () => undefined);
+    c.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      this.watchProgress(p.token);
+    });
+    c.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      this.applyEditCount++;
+      return { applied: this.applyWorkspaceEdit(p.edit) };
+    });
+    c.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, p);
+      this.published.push(p);
+      this.poke();
+    });
+    c.onNotification('piiLint/status', (p: StatusParams) => {
+      this.statuses.push(p);
+      this.poke();
+    });
+    c.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+    });
+    c.onNotification(ShowMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+    });
+    c.onNotification(LogTraceNotification.type, (p) => {
+      this.logs.push(p.message, p.verbose ?? '');
+    });
+
+  }
+
+  /** Records the work-done progress reported under `token` in `progress`. */
+  watchProgress(token: string | number): void {
+    this.conn.onProgress(WorkDoneProgress.type, token, (value) => {
+      this.progress.push(value);
+      this.poke();
+    });
+  }
+
+  /** Applies a WorkspaceEdit like an editor: open documents in memory (then didChange), other files on disk. */
+  applyWorkspaceEdit(edit: WorkspaceEdit): boolean {
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change && change.kind === 'create') {
+        const path = fileURLToPath(change.uri);
+        if (!existsSync(path)) {
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, '');
+        }
+      }
+    }
+    for (const [uri, { version, edits }] of editsByUri(edit)) {
+      const doc = this.docs.get(uri);
+      if (doc) {
+        if (typeof version === 'number' && version !== doc.version) return false;
+        this.change(uri, applyEdits(doc.text, edits));
+      } else {
+        const path = fileURLToPath(uri);
+        const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+        writeFileSync(path, applyEdits(before, edits));
+        void this.conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+          changes: [{ uri, type: before === '' ? FileChangeType.Created : FileChangeType.Changed }],
+        });
+      }
+    }
+    return true;
+  }
+
+  private poke(): void {
+    const ready = this.waiters.filter((w) => w.check());
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+
+  /** Resolves when `check` holds (checked now and after every message), rejects after `timeoutMs`. */
+  until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  fileUri(relPath: string): string {
+    return pathToFileURL(join(this.workspace, relPath)).toString();
+  }
+
+  open(uri: string, languageId: string, text: string): Doc {
+    const doc: Doc = { uri, languageId, version: 1, text };
+    this.docs.set(uri, doc);
+    void this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return doc;
+  }
+
+  /** Replaces the whole text (one incremental change covering everything). */
+  change(uri: string, text: string): Doc {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    const end = positionAt(doc.text, doc.text.length);
+    doc.version++;
+    doc.text = text;
+    void this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: doc.version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text }],
+    });
+    return doc;
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+    void this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The diagnostics published for the document's current version. */
+  async diagnosticsFor(uri: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    await this.until(() => this.diagnostics.get(uri)?.version === doc.version, `diagnostics of ${uri} v${doc.version}`, timeoutMs);
+    return this.diagnostics.get(uri)!.diagnostics;
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<Array<CodeAction | Command> | null> {
+    return this.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    return this.conn.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  get lastStatus(): StatusParams | undefined {
+    return this.statuses[this.statuses.length - 1];
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Everything the server wrote to its logs and stderr, for privacy checks. */
+  get allOutput(): string {
+    return [...this.logs, this.stderr].join('\n');
+  }
+
+  async stop(): Promise<number | null> {
+    if (!this.alive) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    try {
+      await this.conn.sendRequest(ShutdownRequest.type);
+      await this.conn.sendNotification(ExitNotification.type);
+    } catch {
+      // the server may already be gone
+    }
+    const timer = setTimeout(() => this.child.kill(), 5000);
+    const code = await exited;
+    clearTimeout(timer);
+    this.conn.dispose();
+    return code;
+  }
+}
