@@ -1,0 +1,172 @@
+/**
+ * PII Lint in a real editor: squiggles from the language server, a quick fix, Redact Selection,
+ * the Source Control input box, and the pre-commit task's problem matcher. Fixtures (fake people)
+ * come from test/e2e/fixtures/workspace, copied into a fresh git repository by the runner.
+ */
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import {
+  activateExtension,
+  codeOf,
+  git,
+  openFixture,
+  piiDiagnostics,
+  rangeOf,
+  requestScreenshot,
+  waitFor,
+  waitForDiagnostics,
+  withCode,
+  workspaceFolder,
+  type PiiLintApi,
+} from './helpers';
+
+/** The parts of the git extension's API (extensions/git/src/api/git.d.ts) these tests use. */
+interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  readonly inputBox: { value: string };
+}
+interface GitApi {
+  readonly repositories: GitRepository[];
+  readonly onDidOpenRepository: vscode.Event<GitRepository>;
+}
+interface GitExtension {
+  getAPI(version: 1): GitApi;
+}
+
+describe('PII Lint in the editor', () => {
+  let api: PiiLintApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('underlines personal data in an open file, with class and confidence', async () => {
+    const editor = await openFixture('contact.md');
+    const diagnostics = await waitForDiagnostics(editor.document.uri, withCode('EMAIL'), 'an EMAIL finding');
+    const email = diagnostics.find((d) => codeOf(d) === 'EMAIL');
+    assert.ok(email);
+    assert.equal(editor.document.getText(email.range), 'maria.kowalski@posteo.de');
+    assert.match(email.message, /^EMAIL · \d{1,3}%$/);
+    assert.ok(email.severity <= vscode.DiagnosticSeverity.Warning, 'an email is at least a warning');
+    // The IBAN passes mod-97: the checksum validator finds it whatever the model says.
+    assert.ok(diagnostics.some((d) => codeOf(d) === 'IBAN'), `an IBAN finding among ${diagnostics.map((d) => d.message).join(', ')}`);
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, email.range.start.translate(0, 3));
+    const hoverText = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
+    assert.match(hoverText, /EMAIL|email/);
+    assert.match(hoverText, /\d{1,3}\s?%/);
+
+    assert.match(api.statusText(), /PII Lint/);
+
+    // For docs/screenshot.png: the squiggles and the hover over the email.
+    editor.selection = new vscode.Selection(email.range.start.translate(0, 3), email.range.start.translate(0, 3));
+    editor.revealRange(email.range, vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await requestScreenshot('screenshot');
+  });
+
+  it('applies the "Mask" quick fix as one undoable edit', async () => {
+    const editor = await openFixture('quickfix.md');
+    const doc = editor.document;
+    const original = doc.getText();
+    const [email] = (await waitForDiagnostics(doc.uri, withCode('EMAIL'), 'an EMAIL finding')).filter((d) => codeOf(d) === 'EMAIL');
+    assert.ok(email);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      email.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const mask = actions.find((a) => /^Mask this EMAIL/.test(a.title));
+    assert.ok(mask?.edit, `a "Mask this EMAIL" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(mask.edit));
+
+    const text = doc.getText();
+    assert.ok(!text.includes('lukas.brandt@gmx.net'), 'the address is gone');
+    assert.match(text, /Invoice questions go to l\*+@\*+\.\w+\./, 'masked in place: first letter, stars, the TLD');
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'EMAIL'), 'the EMAIL finding to disappear');
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original, 'one undo restores the original');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('"Redact Selection" replaces the findings in the selection only', async () => {
+    const editor = await openFixture('redact.txt');
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, (ds) => withCode('EMAIL')(ds) && withCode('CREDITCARDNUMBER')(ds), 'EMAIL and CREDITCARDNUMBER findings');
+
+    const line = doc.lineAt(rangeOf(doc, 'sofia.marino@libero.it').start.line).range;
+    editor.selection = new vscode.Selection(line.start, line.end);
+    // The operator as an argument skips the QuickPick.
+    const result = await vscode.commands.executeCommand<{ applied: boolean; redacted: number }>('piiLint.redactSelection', 'placeholder');
+    assert.ok(result?.applied, `redaction applied (${JSON.stringify(result)})`);
+
+    const text = doc.getText();
+    assert.ok(!text.includes('sofia.marino@libero.it'));
+    assert.ok(text.includes('[EMAIL]'), text);
+    assert.ok(text.includes('4111 1111 1111 1111'), 'the card on the next line was not selected and stays');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('flags an email typed into the Source Control input box', async () => {
+    const gitExtension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    assert.ok(gitExtension, 'the built-in git extension');
+    const gitApi = (await gitExtension.activate()).getAPI(1);
+    await vscode.commands.executeCommand('workbench.view.scm');
+    const root = workspaceFolder().uri.fsPath;
+    const repository = await waitFor(
+      'the git repository of the workspace',
+      () => gitApi.repositories.find((r) => r.rootUri.fsPath === root),
+      [gitApi.onDidOpenRepository as vscode.Event<unknown>],
+    );
+
+    repository.inputBox.value = 'Fix invoice export for maria.kowalski@posteo.de\n\n# lines like this one are git comments: jonas.weber@posteo.de';
+    const scmUri = (): vscode.Uri | undefined =>
+      vscode.languages
+        .getDiagnostics()
+        .find(([uri, ds]) => uri.scheme === 'vscode-scm' && ds.some((d) => d.source === 'pii-lint' && codeOf(d) === 'EMAIL'))?.[0];
+    const uri = await waitFor('an EMAIL finding in the commit message box', scmUri, [vscode.languages.onDidChangeDiagnostics]);
+    const emails = piiDiagnostics(uri).filter((d) => codeOf(d) === 'EMAIL');
+    assert.equal(emails.length, 1, 'the # comment line is not scanned');
+    assert.equal(emails[0]?.range.start.line, 0);
+
+    repository.inputBox.value = '';
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the commit message findings to clear');
+  });
+
+  it('the pre-commit task reports staged personal data in Problems', async () => {
+    const folder = workspaceFolder();
+    const root = folder.uri.fsPath;
+    writeFileSync(join(root, 'staged.txt'), 'Shipping label for Jonas Weber\njonas.weber@posteo.de\n');
+    git(root, 'add', 'staged.txt');
+    const stagedUri = vscode.Uri.joinPath(folder.uri, 'staged.txt');
+
+    const tasks = await vscode.tasks.fetchTasks({ type: 'pii-lint' });
+    const task = tasks.find((t) => t.definition.staged !== false && t.scope !== undefined && typeof t.scope === 'object' && t.scope.uri.fsPath === root);
+    assert.ok(task, `a pii-lint task for the folder among: ${tasks.map((t) => t.name).join(', ')}`);
+
+    const ended = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.definition.type === 'pii-lint') {
+          sub.dispose();
+          resolve(e.exitCode);
+        }
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, 1, 'the scan exits 1: findings at or above warning');
+
+    // Markers from the $pii-lint problem matcher (the file is not open: not the server's).
+    const diagnostics = await waitForDiagnostics(stagedUri, withCode('EMAIL'), 'the task\'s EMAIL problem');
+    const email = diagnostics.find((d) => codeOf(d) === 'EMAIL');
+    assert.equal(email?.range.start.line, 1);
+    assert.equal(email?.range.start.character, 0);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Waiting on the editor without sleeping: every wait subscribes to the event that signals the
+ * change and re-checks the condition; the timeout only turns a hang into a readable failure.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'pii-lint.pii-lint';
+export const SOURCE = 'pii-lint';
+
+export interface PiiLintApi {
+  readonly ready: Promise<void>;
+  readonly statusText: () => string;
+}
+
+export async function activateExtension(): Promise<PiiLintApi> {
+  const ext = vscode.extensions.getExtension<PiiLintApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  await api.ready;
+  return api;
+}
+
+/** Resolves with check()'s first defined value, re-checking whenever one of `events` fires. */
+export function waitFor<T>(what: string, check: () => T | undefined, events: Array<vscode.Event<unknown>>, timeoutMs = 60_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = (): void => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+    };
+    const poll = (): boolean => {
+      let value: T | undefined;
+      try {
+        value = check();
+      } catch (e) {
+        done();
+        reject(e);
+        return true;
+      }
+      if (value === undefined) return false;
+      done();
+      resolve(value);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    for (const event of events) subscriptions.push(event(() => void poll()));
+    poll();
+  });
+}
+
+export function piiDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function describe(diagnostics: readonly vscode.Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('; ') || 'none';
+}
+
+/** Waits until the PII Lint diagnostics of `uri` satisfy `ok`. */
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what = 'PII Lint diagnostics',
+  timeoutMs = 60_000,
+): Promise<vscode.Diagnostic[]> {
+  try {
+    return await waitFor(
+      `${what} on ${uri.toString(true)}`,
+      () => {
+        const ds = piiDiagnostics(uri);
+        return ok(ds) ? ds : undefined;
+      },
+      [vscode.languages.onDidChangeDiagnostics],
+      timeoutMs,
+    );
+  } catch (e) {
+    throw new Error(`${(e as Error).message} (now: ${describe(piiDiagnostics(uri))})`);
+  }
+}
+
+export function withCode(code: string): (ds: vscode.Diagnostic[]) => boolean {
+  return (ds) => ds.some((d) => codeOf(d) === code);
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  return typeof c === 'object' ? String(c.value) : String(c);
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the editor tests need a workspace folder (the runner opens one)');
+  return folder;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' });
+}
+
+export async function openFixture(name: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(workspaceFolder().uri, name);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Offset range of `needle` in the document, as a vscode.Range. */
+export function rangeOf(doc: vscode.TextDocument, needle: string): vscode.Range {
+  const at = doc.getText().indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" is not in ${doc.uri.toString(true)}`);
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
+}
+
+/**
+ * Asks the runner (code-server + Playwright) for a screenshot of the window as it is now, and
+ * waits until it has been taken. A no-op under runners that take none.
+ */
+export async function requestScreenshot(name: string, timeoutMs = 30_000): Promise<boolean> {
+  const dir = process.env.PII_LINT_E2E_DIR;
+  if (!dir || process.env.PII_LINT_E2E_SCREENSHOTS !== '1') return false;
+  const doneFile = join(dir, `${name}.done`);
+  const taken = new Promise<boolean>((resolve) => {
+    const watcher = watch(dir, () => {
+      if (existsSync(doneFile)) finish(true);
+    });
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    function finish(ok: boolean): void {
+      clearTimeout(timer);
+      watcher.close();
+      resolve(ok);
+    }
+  });
+  writeFileSync(join(dir, `${name}.request`), JSON.stringify({ name }));
+  return taken;
+}
