@@ -45,6 +45,26 @@ function describe(p: PhoneNumber, international: boolean, status: PhoneAnalysis[
  * recognizer passes only the NANP guess when it has no other reason to believe a number is a phone).
  */
 export function analyzePhone(value: string, guesses: readonly CountryCode[] = NATIONAL_GUESSES): PhoneAnalysis {
+  // Recognizers re-run on every keystroke over mostly unchanged text, and one parse costs
+  // 20–100 µs: remember recent answers (the key holds the value only in memory, never logged).
+  const key = `${guesses.join(',')}|${value}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = analyzeUncached(value, guesses);
+  cache.set(key, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+const CACHE_SIZE = 4096;
+/** Least-recently-used first (Map keeps insertion order; a hit is re-inserted). */
+const cache = new Map<string, PhoneAnalysis>();
+
+function analyzeUncached(value: string, guesses: readonly CountryCode[]): PhoneAnalysis {
   const trimmed = value.trim();
   const international = /^(?:\+|00[1-9])/.test(trimmed);
   if (international) {
