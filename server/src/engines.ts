@@ -3,7 +3,7 @@
  * takes the server down: the validators-only engine stands in and the failure is reported, so
  * emails, cards and IBANs are still found.
  */
-import { createEngine, type Engine, type EngineOptions } from './engine/engine';
+import { createEngine, ModelLoadError, type Engine, type EngineOptions } from './engine/engine';
 import { describeError, errorSummary, type Logger } from './log';
 
 export interface LoadedEngine {
@@ -22,9 +22,12 @@ export interface EngineEvents {
 }
 
 const BUILTIN = '<built-in>';
+/** A model whose inference fails this often is not reloaded again until the server restarts. */
+const MAX_FAILURES = 3;
 
 export class EngineManager {
   private readonly engines = new Map<string, Promise<LoadedEngine>>();
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly log: Logger,
@@ -43,11 +46,31 @@ export class EngineManager {
     return p;
   }
 
+  /**
+   * A scan failed inside the engine (not a cancellation): the inference worker may have died.
+   * The engine is dropped so the next scan loads it afresh; after repeated failures the model is
+   * given up on and validators run alone.
+   */
+  async failed(modelDir: string | undefined, error: unknown): Promise<void> {
+    const key = modelDir ?? BUILTIN;
+    const p = this.engines.get(key);
+    if (!p) return;
+    const loaded = await p;
+    if (loaded.model === null) return; // the validators-only engine has no worker to lose
+    const n = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, n);
+    this.log.error(`inference failed (${n}/${MAX_FAILURES}); reloading the model\n${describeError(error)}`);
+    if (this.engines.get(key) === p) this.engines.delete(key);
+    await loaded.engine.dispose().catch(() => undefined);
+  }
+
   private async load(modelDir: string | undefined): Promise<LoadedEngine> {
     this.events.loading(modelDir);
     const started = Date.now();
     let result: LoadedEngine;
+    const failures = this.failures.get(modelDir ?? BUILTIN) ?? 0;
     try {
+      if (failures >= MAX_FAILURES) throw new ModelLoadError(`inference failed ${failures} times; not reloaded until the server restarts`);
       const engine = await this.factory(modelDir === undefined ? {} : { modelDir });
       result = { engine, model: engine.model?.name ?? null };
       this.log.info(`model ${result.model ?? '(none)'} loaded in ${Date.now() - started} ms (${engine.model?.classes.length ?? 0} classes)`);

@@ -12,7 +12,7 @@ import type { ScanResult } from './diagnostics';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
-import type { Logger } from './log';
+import { isAbortError, type Logger } from './log';
 import type { PiiLintSettings, SettingsCache } from './settings';
 import type { ResolvedConfig, WorkspaceConfigs } from './workspaceConfig';
 
@@ -78,12 +78,17 @@ export class ScanService {
   async findings(uri: string, languageId: string, text: string, ctx: DocumentContext, signal?: AbortSignal) {
     const { engine } = await this.engineFor(ctx);
     const kind = documentKindOf(uri, languageId);
-    return scanText(engine, text, {
-      ...kind,
-      policy: ctx.policy,
-      code: ctx.settings.scanCode === 'all' ? 'all' : 'commentsAndStrings',
-      ...(signal ? { signal } : {}),
-    });
+    try {
+      return await scanText(engine, text, {
+        ...kind,
+        policy: ctx.policy,
+        code: ctx.settings.scanCode === 'all' ? 'all' : 'commentsAndStrings',
+        ...(signal ? { signal } : {}),
+      });
+    } catch (e) {
+      if (!isAbortError(e) && !signal?.aborted) await this.o.engines.failed(ctx.modelDir, e);
+      throw e;
+    }
   }
 
   /** One open document, as the diagnostics scheduler wants it. */
