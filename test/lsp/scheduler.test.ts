@@ -119,6 +119,7 @@ test('a model that fails to load falls back to validators and says why', async (
     model: model ? { name: model, dir: '/m', classes: [] } : null,
     detect: async () => [],
     detectMany: async () => [],
+    stats: () => ({ windowsRun: 0, windowsCached: 0 }),
     dispose: async () => undefined,
   });
   const events: string[] = [];
