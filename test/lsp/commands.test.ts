@@ -95,6 +95,27 @@ test('allowlisting writes a keyed fingerprint, never the value, and silences the
   assert.equal((stale as { applied: boolean }).applied, false);
 });
 
+test('with .piilintrc.json open in the editor, the allowlist edit goes to its buffer and counts unsaved', { timeout: 60_000 }, async () => {
+  const rcPath = join(client.workspace, '.piilintrc.json');
+  const rcUri = client.fileUri('.piilintrc.json');
+  const onDisk = readFileSync(rcPath, 'utf8');
+  client.open(rcUri, 'json', onDisk);
+  const uri = client.fileUri('open-rc.md');
+  const other = 'erika.musterfrau@acme-mail.com';
+  client.open(uri, 'markdown', `cc ${other}\n`);
+  const [d] = await client.diagnosticsFor(uri);
+  const actions = ((await client.codeActions(uri, d!.range, [d!])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
+  const allow = actions.find((a) => a.title.startsWith('Allow'))!;
+  const result = (await client.executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean };
+  assert.equal(result.applied, true);
+  assert.equal(readFileSync(rcPath, 'utf8'), onDisk, 'the file on disk is untouched (unsaved edit)');
+  const buffer = JSON.parse(client.docs.get(rcUri)!.text) as { allowlist: string[] };
+  assert.equal(buffer.allowlist.length, 3);
+  assert.ok(!client.docs.get(rcUri)!.text.includes(other));
+  await client.until(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'allowed from the unsaved buffer');
+  client.close(rcUri);
+});
+
 test('piiLint.scanWorkspace reports files on disk with progress, honouring ignores', { timeout: 90_000 }, async () => {
   const ws = client.workspace;
   // (Not the allowlisted address of the test above.)
