@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
@@ -622,6 +623,23 @@ describe('detect --jsonl', () => {
     assert.ok(strictOut.every((o) => o.entities.every((e) => e.score >= 1)));
   });
 
+  test('streams: each answer comes before the next question is asked', async () => {
+    const child = spawn(process.execPath, [CLI, 'detect', '--jsonl', ...MODEL_ARGS], { cwd: ROOT, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const rl = createInterface({ input: child.stdout });
+    const answers = rl[Symbol.asyncIterator]();
+    const ask = async (id: number, text: string): Promise<{ id: number; entities: unknown[] }> => {
+      child.stdin.write(`${JSON.stringify({ id, text })}\n`);
+      const next = await answers.next();
+      assert.ok(!next.done, 'an answer arrives while stdin is still open');
+      return JSON.parse(next.value as string) as { id: number; entities: unknown[] };
+    };
+    assert.equal((await ask(1, 'Write to helen.park@example.com')).id, 1);
+    assert.equal((await ask(2, 'The build is green.')).id, 2);
+    child.stdin.end();
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.equal(code, 0);
+  });
+
   test('many lines keep their order; bad lines yield an error line and exit 2 without echoing input', () => {
     const many = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: i % 3 === 0 ? `mail helen.park@example.com #${i}` : `plain line ${i}` })).join('\n');
     const r = cli(['detect', '--jsonl', '--batch-size', '7'], { input: many });
@@ -642,5 +660,43 @@ describe('detect --jsonl', () => {
     const empty = cli(['detect', '--jsonl'], { input: '' });
     assert.equal(empty.code, 0);
     assert.equal(empty.stdout, '');
+  });
+});
+
+describe('redact', () => {
+  const input = 'Hi, this is Rob (rob.sanders@example.com), card 4111 1111 1111 1111.\r\nSee you.\n';
+
+  test('stdin to stdout, every value replaced, the rest byte for byte', () => {
+    const r = cli(['redact'], { input });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!r.stdout.includes('rob.sanders@example.com') && !r.stdout.includes('4111 1111 1111 1111'));
+    assert.match(r.stdout, /\[EMAIL\]/);
+    assert.match(r.stdout, /\[CREDITCARDNUMBER\]/);
+    assert.ok(r.stdout.endsWith('.\r\nSee you.\n'));
+    const masked = cli(['redact', '--operator', 'mask'], { input });
+    assert.equal(masked.code, 0);
+    assert.ok(!masked.stdout.includes('rob.sanders@example.com'));
+  });
+
+  test('synthetic values are reproducible with a seed', () => {
+    const a = cli(['redact', '--operator', 'synthetic', '--seed', 'team-seed'], { input });
+    const b = cli(['redact', '--operator', 'synthetic', '--seed', 'team-seed'], { input });
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(a.stdout, b.stdout);
+    assert.ok(!a.stdout.includes('rob.sanders@example.com'));
+  });
+
+  test('the policy applies; bad operator or non-UTF-8 input exit 2', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.piilintrc.json'), JSON.stringify({ classes: { EMAIL: 'off' } }));
+    const kept = spawnSync(process.execPath, [CLI, 'redact', ...MODEL_ARGS], { cwd: dir, input, encoding: 'utf8', env: childEnv() });
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.ok(kept.stdout.includes('rob.sanders@example.com'), 'EMAIL is off in this repository');
+    assert.ok(!kept.stdout.includes('4111 1111 1111 1111'));
+    assert.equal(cli(['redact', '--operator', 'shred'], { input }).code, 2);
+    const latin1 = cli(['redact'], { input: Buffer.from('Caf\xe9\n', 'latin1') });
+    assert.equal(latin1.code, 2);
+    assert.match(latin1.stderr, /not valid UTF-8/);
   });
 });

@@ -7,6 +7,7 @@ import { version } from '../../../package.json';
 import { CliError, HELP, UsageError, parseCommandLine } from './args';
 import { runDetect } from './commands/detect';
 import { runInstallHook } from './commands/installHook';
+import { runRedact } from './commands/redact';
 import { runScan } from './commands/scan';
 
 async function run(argv: string[]): Promise<number> {
@@ -26,7 +27,7 @@ async function run(argv: string[]): Promise<number> {
     case 'detect':
       return runDetect(parsed);
     case 'redact':
-      throw new CliError('redact is not available in this build yet');
+      return runRedact(parsed);
     case 'install-hook':
       return runInstallHook(parsed);
   }

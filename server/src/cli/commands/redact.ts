@@ -1,0 +1,42 @@
+/**
+ * `pii-lint redact`: stdin -> stdout with the personal data the policy reports replaced. The
+ * repository's policy applies (classes that are off, allowlisted values and suppressed lines are
+ * left as they are), so redaction and scanning agree on what counts.
+ */
+import { resolve } from 'node:path';
+import { redact } from '../../redact/redact';
+import { scanText } from '../../engine/scan';
+import { CliError, type RedactArgs } from '../args';
+import { ConfigResolver, LazyEngine, writeOutput } from '../session';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  const bytes = Buffer.concat(chunks);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError('stdin is not valid UTF-8 text');
+  }
+}
+
+export async function runRedact(args: RedactArgs): Promise<number> {
+  const cwd = process.cwd();
+  const ws = new ConfigResolver(args.config).forDir(cwd);
+  const engine = new LazyEngine(args.model !== undefined ? resolve(cwd, args.model) : ws.modelDir);
+  try {
+    // The model is loaded before stdin is read: a bad model fails fast, even on a blocking pipe.
+    const e = await engine.get();
+    const text = await readStdin();
+    const findings = await scanText(e, text, {
+      policy: ws.policy,
+      ...(args.languageId !== undefined ? { languageId: args.languageId } : {}),
+      ...(args.path !== undefined ? { path: args.path } : {}),
+    });
+    const result = redact(text, findings, { operator: args.operator, ...(args.seed !== undefined ? { seed: args.seed } : {}) });
+    await writeOutput(result.text);
+  } finally {
+    await engine.dispose();
+  }
+  return 0;
+}
