@@ -91,30 +91,28 @@ export function decodeEntities(text: string, tok: Tokenized, probs: Float32Array
     wordTag[w] = best;
   }
 
-  const out: Finding[] = [];
-  let cur: { cls: string; first: number; last: number } | null = null;
-  const flush = (): void => {
-    if (cur) {
-      const f = finish(text, tok, wordProbs, nTags, tags, cur.cls, cur.first, cur.last);
-      if (f) out.push(f);
-    }
-    cur = null;
-  };
+  // Group words into spans of one class; a B- tag or a gap wider than a line break starts a new one.
+  const spans: Array<{ cls: string; first: number; last: number }> = [];
+  let open = false;
   for (let w = 0; w < nWords; w++) {
-    const t = wordTag[w] >= 0 ? tags.tags[wordTag[w]] : { cls: null, begin: false };
-    if (!t.cls) {
-      flush();
+    const t = wordTag[w] >= 0 ? tags.tags[wordTag[w]] : null;
+    if (!t || !t.cls) {
+      open = false;
       continue;
     }
-    const c: { cls: string; first: number; last: number } | null = cur;
-    if (c && c.cls === t.cls && !t.begin && JOIN_GAP.test(text.slice(tok.words[c.last].end, tok.words[w].start))) {
-      c.last = w;
+    const prev = spans[spans.length - 1];
+    if (open && prev.cls === t.cls && !t.begin && JOIN_GAP.test(text.slice(tok.words[prev.last].end, tok.words[w].start))) {
+      prev.last = w;
     } else {
-      flush();
-      cur = { cls: t.cls, first: w, last: w };
+      spans.push({ cls: t.cls, first: w, last: w });
+      open = true;
     }
   }
-  flush();
+  const out: Finding[] = [];
+  for (const sp of spans) {
+    const f = finish(text, tok, wordProbs, nTags, tags, sp.cls, sp.first, sp.last);
+    if (f) out.push(f);
+  }
   return out;
 }
 

@@ -1,12 +1,13 @@
 /**
- * Client side of the inference worker: starts it, feeds it one window at a time, and turns a
- * crash or a load failure into a clear error instead of a hang.
+ * Client side of the inference worker. onnxruntime-node's native addon can be loaded by only one
+ * thread per process ("Module did not self-register" on the second), so a single long-lived
+ * worker hosts every model session; it keeps the process alive only while requests are pending.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ModelLoadError } from './errors';
-import type { TensorMessage, WorkerInit, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { TensorMessage, WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface InferenceOutput {
   /** Row-major [seq, labels] logits of a single sequence. */
@@ -14,69 +15,49 @@ export interface InferenceOutput {
   labels: number;
 }
 
-/** The bundled worker sits beside the bundle; from sources (tests under tsx) it is worker.ts. */
+/** The worker bundle sits beside the bundle that loads it; tests running the sources use the
+ * repository's dist/worker.js (`npm test` builds first). */
 function workerPath(): string {
-  const bundled = join(__dirname, 'worker.js');
-  if (existsSync(bundled)) return bundled;
-  return join(__dirname, 'worker.ts');
+  const candidates = [join(__dirname, 'worker.js'), join(__dirname, '..', '..', '..', 'dist', 'worker.js')];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new ModelLoadError(`inference worker bundle not found (looked in ${candidates.join(', ')}); run \`npm run build\``);
+  return found;
 }
 
-export class InferenceWorker {
-  readonly inputNames: string[];
+type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+
+class WorkerHost {
   private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (o: InferenceOutput) => void; reject: (e: Error) => void }>();
-  private dead: Error | null = null;
+  dead: Error | null = null;
 
-  private constructor(worker: Worker, inputNames: string[]) {
-    this.worker = worker;
-    this.inputNames = inputNames;
-    worker.on('message', (msg: WorkerReply) => this.onMessage(msg));
-    worker.on('error', (e) => this.fail(e));
-    worker.on('exit', (code) => this.fail(new Error(`inference worker exited (code ${code})`)));
-  }
-
-  static start(onnxPath: string, threads: number): Promise<InferenceWorker> {
-    const init: WorkerInit = { onnxPath, threads };
-    const worker = new Worker(workerPath(), { workerData: init });
-    return new Promise((resolve, reject) => {
-      const onReady = (msg: WorkerReply): void => {
-        worker.off('message', onReady);
-        worker.off('error', onError);
-        if (msg.type === 'ready') resolve(new InferenceWorker(worker, msg.inputNames));
-        else {
-          void worker.terminate();
-          reject(new ModelLoadError(`cannot load ${onnxPath}: ${msg.type === 'error' ? msg.message : 'unexpected reply'}`));
-        }
-      };
-      const onError = (e: Error): void => {
-        worker.off('message', onReady);
-        reject(new ModelLoadError(`cannot start the inference worker: ${e.message}`));
-      };
-      worker.on('message', onReady);
-      worker.once('error', onError);
+  constructor() {
+    this.worker = new Worker(workerPath());
+    this.worker.unref();
+    this.worker.on('message', (msg: WorkerReply) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (msg.type === 'error') p.reject(new Error(msg.message));
+      else p.resolve(msg);
     });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new Error(`inference worker exited (code ${code})`)));
   }
 
-  /** Runs one sequence (batch of 1): dynamic INT8 quantization scales activations per batch, so
-   * batching would make a text's findings depend on its neighbours. */
-  run(inputs: Record<string, TensorMessage>): Promise<InferenceOutput> {
+  request(req: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     if (this.dead) return Promise.reject(this.dead);
-    const id = this.nextId++;
-    const req: WorkerRequest = { type: 'run', id, inputs };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage(req, Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer));
+      this.pending.set(req.id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage(req, transfer);
     });
   }
 
-  private onMessage(msg: WorkerReply): void {
-    if (msg.type === 'ready') return;
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    this.pending.delete(msg.id);
-    if (msg.type === 'error') p.reject(new Error(`inference failed: ${msg.message}`));
-    else p.resolve({ logits: msg.logits, labels: msg.dims[msg.dims.length - 1] });
+  id(): number {
+    return this.nextId++;
   }
 
   private fail(e: Error): void {
@@ -85,9 +66,49 @@ export class InferenceWorker {
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }
+}
+
+let host: WorkerHost | null = null;
+function sharedHost(): WorkerHost {
+  host ??= new WorkerHost();
+  return host;
+}
+
+export class InferenceSession {
+  private disposed = false;
+
+  private constructor(
+    private readonly host: WorkerHost,
+    private readonly session: number,
+    readonly inputNames: string[],
+  ) {}
+
+  static async load(onnxPath: string, threads: number): Promise<InferenceSession> {
+    const h = sharedHost();
+    if (h.dead) throw new ModelLoadError(`the inference worker stopped (${h.dead.message}); restart the process`);
+    let r: WorkerReply;
+    try {
+      r = await h.request({ type: 'load', id: h.id(), onnxPath, threads });
+    } catch (e) {
+      throw new ModelLoadError(`cannot load ${onnxPath}: ${(e as Error).message}`);
+    }
+    if (r.type !== 'loaded') throw new ModelLoadError(`cannot load ${onnxPath}: unexpected reply`);
+    return new InferenceSession(h, r.session, r.inputNames);
+  }
+
+  /** Runs one sequence (batch of 1): dynamic INT8 quantization scales activations per batch, so
+   * batching would make a text's findings depend on its neighbours. */
+  async run(inputs: Record<string, TensorMessage>): Promise<InferenceOutput> {
+    if (this.disposed) throw new Error('engine disposed');
+    const transfer = Object.values(inputs).map((t) => t.data.buffer as ArrayBuffer);
+    const r = await this.host.request({ type: 'run', id: this.host.id(), session: this.session, inputs }, transfer);
+    if (r.type !== 'result') throw new Error('inference failed: unexpected reply');
+    return { logits: r.logits, labels: r.dims[r.dims.length - 1] };
+  }
 
   async dispose(): Promise<void> {
-    this.dead ??= new Error('engine disposed');
-    await this.worker.terminate();
+    if (this.disposed) return;
+    this.disposed = true;
+    if (!this.host.dead) await this.host.request({ type: 'unload', id: this.host.id(), session: this.session }).catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import { decodeEntities, softmaxRows, TagSet } from './decode';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
-import { InferenceWorker } from './inference';
+import { InferenceSession } from './inference';
 import { classesOf, loadModelFolder, type LoadedModel } from './model';
 import { recognize } from './recognizers';
 import type { Tokenized } from './tokenize';
@@ -47,7 +47,7 @@ class ModelEngine implements Engine {
 
   constructor(
     private readonly loaded: LoadedModel | null,
-    private readonly worker: InferenceWorker | null,
+    private readonly worker: InferenceSession | null,
   ) {
     this.model = loaded ? { name: loaded.name, dir: loaded.dir, classes: classesOf(loaded.labels) } : null;
     this.tags = loaded ? new TagSet(loaded.labels) : null;
@@ -142,7 +142,7 @@ class ModelEngine implements Engine {
 export async function createModelEngine(options: EngineOptions): Promise<Engine> {
   if (options.modelDir === null) return new ModelEngine(null, null);
   const loaded = loadModelFolder(options.modelDir ?? builtinModelDir());
-  const worker = await InferenceWorker.start(loaded.onnxPath, options.threads ?? 1);
+  const worker = await InferenceSession.load(loaded.onnxPath, options.threads ?? 1);
   if (!worker.inputNames.includes('input_ids')) {
     await worker.dispose();
     throw new ModelLoadError(`${loaded.onnxPath} has no input_ids input: not a token-classification export`);
