@@ -36,6 +36,7 @@ describe('positives', () => {
       ['CREDITCARDNUMBER', '3782 822463 10005'],
     ]);
     assert.equal(only(text, 'CREDITCARDNUMBER')[0].score, 0.99);
+    assert.equal(only('cards 4111 1111 1111 1111 5500 0000 0000 0004 4111 1111 1111 1111', 'CREDITCARDNUMBER').length, 3);
   });
 
   test('IBAN with and without spaces, any case; the following word is not swallowed', () => {

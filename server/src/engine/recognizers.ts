@@ -133,10 +133,12 @@ const GROUP_BEFORE = /[A-Za-z0-9]*\d[A-Za-z0-9]*[ -]$/;
 
 function scanCards(s: Scan): Finding[] {
   const out: Finding[] = [];
+  let lastCardEnd = -1;
   for (const { m, start } of matches(s, CARD)) {
     const sep = m[1] ?? m[2];
-    // Digits that continue a grouped sequence (an IBAN's BBAN, a longer account number) are not a card.
-    if (sep && GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
+    // Digits that continue a grouped sequence (an IBAN's BBAN, a longer account number) are not a
+    // card, unless what they continue is the previous card (a space-separated list of cards).
+    if (sep && start - 1 !== lastCardEnd && GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
     // A 16-digit card followed by a short group (4111 1111 1111 1111 23): try without that group too.
     const readings = [m[0]];
     if (sep && m[0].split(sep).length === 5) readings.push(m[0].slice(0, m[0].lastIndexOf(sep)));
@@ -151,6 +153,7 @@ function scanCards(s: Scan): Finding[] {
       if (/^[2-6]/.test(digits)) out.push(finding(start, e, 'CREDITCARDNUMBER', sep ? 0.99 : 0.97, 'Luhn ✓'));
       else if (CARD_CONTEXT.test(ctx)) out.push(finding(start, e, 'CREDITCARDNUMBER', 0.85, 'Luhn ✓ (no known issuer prefix)'));
       else continue;
+      lastCardEnd = e;
       break;
     }
   }
