@@ -18,6 +18,8 @@ export interface EngineOptions {
 export interface DetectOptions {
   /** Only these ranges of the text are scanned (default: all of it). */
   regions?: Region[];
+  /** Report every detection with its score, ignoring the model's per-class thresholds (for tuning). */
+  allScores?: boolean;
   /** Abandon the work when aborted (a newer edit, a closed document); the promise rejects with AbortError. */
   signal?: AbortSignal;
 }

@@ -30,6 +30,9 @@ export interface ModelConfigJson {
     lexicon?: string;
     /** Longest window (incl. [CLS]/[SEP]) the model was trained on. */
     max_window?: number;
+    /** Per-class score thresholds chosen on dev data (models/training/tune_thresholds.py). */
+    thresholds?: Record<string, number>;
+    default_threshold?: number;
   };
 }
 
@@ -43,7 +46,12 @@ export interface LoadedModel {
   lexicon: Lexicon | null;
   /** Window length in tokens including [CLS] and [SEP]. */
   maxWindow: number;
+  /** Score a finding of a class must reach to be reported (before user policy). */
+  threshold: (label: string) => number;
 }
+
+/** Hugging Face exports carry no thresholds: report what the model is more sure of than not. */
+const DEFAULT_THRESHOLD = 0.5;
 
 function readJson<T>(path: string): T {
   if (!existsSync(path)) throw new ModelLoadError(`model folder is missing ${basename(path)} (${path})`);
@@ -90,7 +98,10 @@ export function loadModelFolder(dirArg: string, onnxOverride?: string): LoadedMo
   if (lexName) lexicon = new Lexicon(readJson<LexiconFile>(join(dir, lexName)));
   const maxPos = config.max_position_embeddings ?? 512;
   const maxWindow = Math.min(maxPos, config.pii_lint?.max_window ?? 512);
-  return { dir, name: config._name_or_path || basename(dir), onnxPath, labels, tokenizer, lexicon, maxWindow };
+  const thresholds = config.pii_lint?.thresholds ?? {};
+  const fallback = config.pii_lint?.default_threshold ?? DEFAULT_THRESHOLD;
+  const threshold = (label: string): number => thresholds[label] ?? fallback;
+  return { dir, name: config._name_or_path || basename(dir), onnxPath, labels, tokenizer, lexicon, maxWindow, threshold };
 }
 
 /** Entity classes a tag list can produce, e.g. ["EMAIL", "FIRSTNAME", ...]. */

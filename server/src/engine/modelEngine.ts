@@ -60,7 +60,11 @@ class ModelEngine implements Engine {
       if (options.signal?.aborted) throw abortError();
       if (r.end > r.start) model.push(...(await this.detectRegion(text, r, options.signal)));
     }
-    return combineFindings(text, model, recognize(text, options.regions));
+    const all = combineFindings(text, model, recognize(text, options.regions));
+    if (options.allScores) return all;
+    // Validators-only mode has no model thresholds: recognizer scores already encode their proof.
+    const threshold = this.loaded?.threshold ?? ((): number => 0.5);
+    return all.filter((f) => f.score >= threshold(f.label));
   }
 
   async detectMany(texts: string[], options: Omit<DetectOptions, 'regions'> = {}): Promise<Finding[][]> {
