@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticsScheduler, type ScanResult } from '../../server/src/diagnostics';
 import { EngineManager } from '../../server/src/engines';
 import type { Engine, EngineOptions } from '../../server/src/engine/engine';
+import { ModelLoadError } from '../../server/src/engine/errors';
 import type { Logger } from '../../server/src/log';
 
 const quiet: Logger = { error: () => undefined, warn: () => undefined, info: () => undefined, trace: () => undefined };
@@ -129,7 +130,6 @@ test('a model that fails to load falls back to validators and says why', async (
     async (o) => {
       made.push(o);
       if (o.modelDir === '/missing') {
-        const { ModelLoadError } = await import('../../server/src/engine/errors');
         throw new ModelLoadError('/missing/config.json not found');
       }
       return fake(o.modelDir === null ? null : 'm');

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DidChangeConfigurationNotification, DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
@@ -79,7 +80,6 @@ test('closing a document clears its diagnostics', { timeout: 60_000 }, async () 
 });
 
 test('run: onSave scans on open and save, not while typing', { timeout: 60_000 }, async () => {
-  const { DidChangeConfigurationNotification, DidSaveTextDocumentNotification } = await import('vscode-languageserver-protocol/node');
   client.settings = { ...client.settings, run: 'onSave' };
   await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   const uri = client.fileUri('save.md');
@@ -96,7 +96,6 @@ test('run: onSave scans on open and save, not while typing', { timeout: 60_000 }
 });
 
 test('documents over piiLint.maxFileSize are not scanned', { timeout: 60_000 }, async () => {
-  const { DidChangeConfigurationNotification } = await import('vscode-languageserver-protocol/node');
   client.settings = { ...client.settings, maxFileSize: 100 };
   await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   const uri = client.fileUri('big.md');
