@@ -1,0 +1,45 @@
+/** The transport VS Code uses: the server forked with --node-ipc. It must serve, and die with its parent's channel. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT, SERVER } from './harness';
+
+test('over IPC: serves diagnostics, and exits when the channel closes', { timeout: 60_000 }, async () => {
+  const child = fork(SERVER, ['--node-ipc'], { cwd: ROOT, silent: true, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const published = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, resolve));
+  conn.onRequest('workspace/configuration', () => [null]);
+  conn.listen();
+  const ws = mkdtempSync(join(tmpdir(), 'pii-lint-ipc-'));
+  const init = await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(ws).toString(),
+    capabilities: { workspace: { configuration: true } },
+  });
+  assert.ok(init.capabilities.codeActionProvider);
+  await conn.sendNotification(InitializedNotification.type, {});
+  const uri = pathToFileURL(join(ws, 'a.txt')).toString();
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text: 'mail jane.doe@acme-mail.com\n' },
+  });
+  const p = await published;
+  assert.deepEqual(p.diagnostics.map((d) => d.code), ['EMAIL']);
+  conn.dispose();
+  child.disconnect();
+  assert.notEqual(await exited, null, 'the server exited');
+});
