@@ -124,7 +124,7 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
     mkdirSync(join(ws, rel, '..'), { recursive: true });
     writeFileSync(join(ws, rel), text);
   };
-  put('docs/people.md', `# People\nJane: ${EMAIL}\n`);
+  put('docs/people.md', `# Contacts\nSupport: ${EMAIL}\n`);
   put('docs/clean.txt', 'nothing to see\n');
   put('src/app.py', `# owner ${EMAIL}\nowner_email = None\n`);
   put('node_modules/dep/readme.md', `${EMAIL}\n`);

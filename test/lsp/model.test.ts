@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestClient, TINY_MODEL } from './harness';
+import { BUILTIN_MODEL, defaultModelPath, TestClient, TINY_MODEL } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
 const CARD = '4111 1111 1111 1111';
@@ -44,4 +44,27 @@ test('the server exits when its client goes away', { timeout: 30_000 }, async ()
   client.child.stdin!.end();
   const code = await exited;
   assert.notEqual(code, null);
+});
+
+const builtinReady = defaultModelPath() === BUILTIN_MODEL;
+
+test('the built-in model finds names, and the hover shows its score', { timeout: 90_000, skip: builtinReady ? false : 'the built-in model is not trained yet' }, async () => {
+  // No model setting: the server's default, the built-in model.
+  const client = await TestClient.start({ settings: { model: { path: '' } } });
+  try {
+    const uri = client.fileUri('people.md');
+    const text = `Meeting notes: Margaret Thompson will send the contract to ${EMAIL} on Monday.\n`;
+    client.open(uri, 'markdown', text);
+    const diags = await client.diagnosticsFor(uri);
+    const codes = diags.map((d) => d.code);
+    assert.ok(codes.includes('EMAIL'));
+    const name = diags.find((d) => d.code === 'FIRSTNAME' || d.code === 'LASTNAME');
+    assert.ok(name, `a name is reported (got ${codes.join(', ')})`);
+    const hover = await client.hover(uri, name.range.start);
+    assert.match((hover!.contents as { value: string }).value, /model: \d{1,3}%/);
+    await client.until(() => client.lastStatus?.state === 'ready', 'ready');
+    assert.ok(client.lastStatus!.model, 'a model is loaded');
+  } finally {
+    await client.stop();
+  }
 });
