@@ -3,6 +3,7 @@
  * A checksum is stronger evidence than a model score: a proven card number wins over a model's
  * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
  */
+import { placeholderReason } from './placeholders';
 import { validateEntity } from './validators';
 import type { Finding } from './types';
 
@@ -13,6 +14,8 @@ const kind = (label: string): string => SAME_KIND[label] ?? label;
 const PROVEN = 0.9;
 /** A validator failure keeps the finding (a typo'd card is still sensitive) at a lower score. */
 const FAILED_VALIDATION_FACTOR = 0.5;
+/** Documentation/test values stay visible to tuning and hovers but under every default threshold. */
+const PLACEHOLDER_SCORE = 0.1;
 
 function overlaps(a: Finding, b: Finding): boolean {
   return a.start < b.end && b.start < a.end;
@@ -49,5 +52,11 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
       });
     }
   }
-  return result.sort((a, b) => a.start - b.start || b.end - a.end);
+  return result.map((f) => demotePlaceholder(text, f)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function demotePlaceholder(text: string, f: Finding): Finding {
+  const reason = placeholderReason(f.label, text.slice(f.start, f.end));
+  if (!reason) return f;
+  return { ...f, score: Math.min(f.score, PLACEHOLDER_SCORE), evidence: { ...f.evidence, placeholder: reason } };
 }

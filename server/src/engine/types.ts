@@ -18,6 +18,8 @@ export interface Evidence {
   validator?: string;
   /** Produced by a recognizer (regex + validator) rather than the model. */
   recognizer?: boolean;
+  /** Why the value is a documentation/test value (user@example.com, 555-0100): scored down. */
+  placeholder?: string;
 }
 
 export interface Finding extends Entity {

@@ -1,0 +1,42 @@
+/**
+ * Documentation and test values: reserved by a standard or published as the canonical example,
+ * so they are nobody's data. Code, docs and fixtures are full of them (user@example.com,
+ * 555-0100, the 4111… test card), and the synthetic replacements we write come from the same
+ * reserved ranges, so a replaced value is not flagged again.
+ */
+
+const RESERVED_EMAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|example|test|invalid|localhost)$/i;
+/** RFC 5737 documentation ranges. */
+const DOC_IPV4 = /^(?:192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/;
+/** RFC 3849. */
+const DOC_IPV6 = /^2001:0?db8:/i;
+/** Published test card numbers of the major payment processors. */
+const TEST_CARDS = new Set([
+  '4111111111111111', '4242424242424242', '4000056655665556', '4012888888881881', '4222222222222',
+  '5555555555554444', '5105105105105100', '2223003122003222', '378282246310005', '371449635398431',
+  '6011111111111117', '6011000990139424', '3056930009020004', '36227206271667', '3566002020360505',
+]);
+/** The IBAN examples of ISO 13616 / the SWIFT registry that every tutorial copies. */
+const EXAMPLE_IBANS = new Set(['DE89370400440532013000', 'GB82WEST12345698765432', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606', 'NL91ABNA0417164300']);
+const NANP_FICTION = /(?:^|\D)555\D?01\d\d$/;
+
+/** Why `value` of class `label` is a documentation/test value, or null when it may be real. */
+export function placeholderReason(label: string, value: string): string | null {
+  const compact = value.replace(/[\s-]/g, '');
+  switch (label) {
+    case 'EMAIL':
+      return RESERVED_EMAIL_DOMAIN.test(value.trim()) ? 'reserved example domain (RFC 2606)' : null;
+    case 'IP':
+    case 'IPV4':
+    case 'IPV6':
+      return DOC_IPV4.test(value) || DOC_IPV6.test(value) ? 'documentation address range (RFC 5737/3849)' : null;
+    case 'CREDITCARDNUMBER':
+      return TEST_CARDS.has(compact) ? 'published test card number' : null;
+    case 'IBAN':
+      return EXAMPLE_IBANS.has(compact.toUpperCase()) ? 'standard example IBAN' : null;
+    case 'PHONENUMBER':
+      return NANP_FICTION.test(value.replace(/[\s().]/g, '')) ? 'fictional 555-01xx number' : null;
+    default:
+      return null;
+  }
+}
