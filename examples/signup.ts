@@ -19,7 +19,7 @@ export function validate(form: SignupForm): string[] {
 const debugUser: SignupForm = {
   firstName: 'Jonathan',
   lastName: 'Whitaker',
-  customerEmail: 'jon.whitaker@example.org',
+  customerEmail: 'jon.whitaker@fabrikam.com',
   phoneNumber: '+44 20 7946 0958',
 };
 

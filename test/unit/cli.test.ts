@@ -34,13 +34,13 @@ const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
 
 /** Values in the fixtures and examples: none may ever appear in anything the CLI prints. */
 const SECRET_VALUES = [
-  'maria.gonzalez@example.com',
-  '4111 1111 1111 1111',
-  'DE89 3704 0044 0532 0130 00',
-  'jon.whitaker@example.org',
-  'aisha.khan@example.net',
-  'helen.park@example.com',
-  'rob.sanders@example.com',
+  'maria.gonzalez@contoso.com',
+  '4539 1488 0343 6467',
+  'DE44 5001 0517 5407 3249 31',
+  'jon.whitaker@fabrikam.com',
+  'aisha.khan@adventure-works.com',
+  'helen.park@fabrikam.com',
+  'rob.sanders@contoso.com',
 ];
 
 const TEXT_LINE = /^(.+):(\d+):(\d+): ([A-Z0-9_]+) (\d{1,3})% (error|warning|info|hint): (.+)$/;
@@ -298,10 +298,10 @@ describe('scan files', () => {
     assert.equal(report.summary.filesScanned, 1);
     const email = report.findings.find((f) => f.label === 'EMAIL');
     assert.ok(email);
-    assert.equal(spanText(join(ROOT, 'examples', 'support-ticket.md'), email), 'maria.gonzalez@example.com');
+    assert.equal(spanText(join(ROOT, 'examples', 'support-ticket.md'), email), 'maria.gonzalez@contoso.com');
     const card = report.findings.find((f) => f.label === 'CREDITCARDNUMBER');
     assert.ok(card);
-    assert.equal(spanText(join(ROOT, 'examples', 'support-ticket.md'), card), '4111 1111 1111 1111');
+    assert.equal(spanText(join(ROOT, 'examples', 'support-ticket.md'), card), '4539 1488 0343 6467');
     for (const f of report.findings) assert.ok(f.score >= 0 && f.score <= 1 && f.message.startsWith('possible '));
   });
 
@@ -335,7 +335,7 @@ describe('scan files', () => {
     writeFileSync(join(dir, 'a.txt'), contact);
     mkdirSync(join(dir, 'fixtures'));
     writeFileSync(join(dir, 'fixtures', 'b.txt'), contact);
-    writeFileSync(join(dir, 'c.txt'), `note: helen.park@example.com (pii-lint-disable-line EMAIL)\n`);
+    writeFileSync(join(dir, 'c.txt'), `note: helen.park@fabrikam.com (pii-lint-disable-line EMAIL)\n`);
     writeFileSync(join(dir, '.piilintignore'), 'fixtures/\n');
     const before = json(cli(['scan', '--format', 'json', '.'], { cwd: dir }));
     assert.ok(before.findings.some((f) => f.path === 'a.txt' && f.label === 'EMAIL'));
@@ -347,7 +347,7 @@ describe('scan files', () => {
     writeFileSync(join(dir, '.piilintrc.json'), JSON.stringify({ classes: { EMAIL: 'error' } }));
     const loud = json(cli(['scan', '--format', 'json', 'a.txt'], { cwd: dir }));
     assert.equal(loud.findings.find((f) => f.label === 'EMAIL')?.severity, 'error');
-    writeFileSync(join(dir, '.piilintrc.json'), '{"allowlist": ["helen.park@example.com"]}');
+    writeFileSync(join(dir, '.piilintrc.json'), '{"allowlist": ["helen.park@fabrikam.com"]}');
     const bad = cli(['scan', 'a.txt'], { cwd: dir });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /allowlist\[0\]/);
@@ -358,8 +358,8 @@ describe('bad input', () => {
   test('empty, binary and non-UTF-8 files: scanned or skipped with a notice, never an error', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.txt'), '');
-    writeFileSync(join(dir, 'image.bin'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(' rob.sanders@example.com ')]));
-    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 owner: rob.sanders@example.com\n', 'latin1'));
+    writeFileSync(join(dir, 'image.bin'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(' rob.sanders@contoso.com ')]));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 owner: rob.sanders@contoso.com\n', 'latin1'));
     const snap = snapshot(dir);
     const r = cli(['scan', '--format', 'json', '.'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
@@ -375,8 +375,8 @@ describe('bad input', () => {
   test('a 20 MB file is scanned up to the size cap, with a notice', () => {
     const dir = tempDir();
     const filler = 'The deployment finished without errors and the cache was warmed up again.\n';
-    const head = 'Owner: rob.sanders@example.com\n';
-    const tail = 'Escalate to helen.park@example.com\n';
+    const head = 'Owner: rob.sanders@contoso.com\n';
+    const tail = 'Escalate to helen.park@fabrikam.com\n';
     const big = head + filler.repeat(Math.ceil((20 * 1024 * 1024) / filler.length)) + tail;
     writeFileSync(join(dir, 'big.log'), big);
     const r = cli(['scan', '--format', 'json', 'big.log'], { cwd: dir });
@@ -438,12 +438,12 @@ describe('bad input', () => {
 describe('scan --staged', () => {
   test('reports only lines the commit adds, from the index; never touches index or work tree', () => {
     const repo = newRepo();
-    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@example.com for access.\n');
+    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@contoso.com for access.\n');
     git(repo, 'add', 'notes.txt');
     git(repo, 'commit', '-q', '--no-verify', '-m', 'initial');
 
     // A clean line added under an existing email: nothing new to report.
-    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@example.com for access.\nThe release is on Friday.\n');
+    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@contoso.com for access.\nThe release is on Friday.\n');
     git(repo, 'add', 'notes.txt');
     let snap = snapshot(repo);
     const clean = cli(['scan', '--staged'], { cwd: repo });
@@ -451,9 +451,9 @@ describe('scan --staged', () => {
     assert.equal(snapshot(repo), snap);
 
     // An email added on line 3 and staged, then removed from the work tree only: the index counts.
-    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@example.com for access.\nThe release is on Friday.\nAsk helen.park@example.com too.\n');
+    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@contoso.com for access.\nThe release is on Friday.\nAsk helen.park@fabrikam.com too.\n');
     git(repo, 'add', 'notes.txt');
-    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@example.com for access.\nThe release is on Friday.\n');
+    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@contoso.com for access.\nThe release is on Friday.\n');
     snap = snapshot(repo);
     const dirty = cli(['scan', '--staged', '--format', 'json'], { cwd: repo });
     assert.equal(dirty.code, 1, dirty.stderr);
@@ -475,7 +475,7 @@ describe('scan --staged', () => {
     // Staged clean, work tree dirty: the work tree is not what gets committed.
     git(repo, 'reset', '-q', 'notes.txt');
     git(repo, 'add', 'notes.txt');
-    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@example.com for access.\nThe release is on Friday.\nhelen.park@example.com\n');
+    writeFileSync(join(repo, 'notes.txt'), 'Contact rob.sanders@contoso.com for access.\nThe release is on Friday.\nhelen.park@fabrikam.com\n');
     snap = snapshot(repo);
     assert.equal(cli(['scan', '--staged'], { cwd: repo }).code, 0);
     assert.equal(snapshot(repo), snap);
@@ -484,8 +484,8 @@ describe('scan --staged', () => {
   test('renames, new files, binaries, deletions and an empty index', () => {
     const repo = newRepo();
     assert.equal(cli(['scan', '--staged'], { cwd: repo }).code, 0, 'nothing staged, no HEAD');
-    writeFileSync(join(repo, 'a.txt'), 'Contact rob.sanders@example.com for access.\nline two\nline three\n');
-    writeFileSync(join(repo, 'gone.txt'), 'helen.park@example.com\n');
+    writeFileSync(join(repo, 'a.txt'), 'Contact rob.sanders@contoso.com for access.\nline two\nline three\n');
+    writeFileSync(join(repo, 'gone.txt'), 'helen.park@fabrikam.com\n');
     git(repo, 'add', '.');
     const first = cli(['scan', '--staged', '--format', 'json'], { cwd: repo });
     assert.equal(first.code, 1, 'a new file is all added lines');
@@ -494,7 +494,7 @@ describe('scan --staged', () => {
 
     git(repo, 'mv', 'a.txt', 'b.txt');
     git(repo, 'rm', '-q', 'gone.txt');
-    writeFileSync(join(repo, 'b.txt'), 'Contact rob.sanders@example.com for access.\nline two\nline three\nline four\n');
+    writeFileSync(join(repo, 'b.txt'), 'Contact rob.sanders@contoso.com for access.\nline two\nline three\nline four\n');
     writeFileSync(join(repo, 'blob.bin'), Buffer.from([0, 1, 2, 3, 0x41, 0]));
     git(repo, 'add', '.');
     const snap = snapshot(repo);
@@ -515,9 +515,9 @@ describe('scan --commit-msg', () => {
   test('git comment lines and the diff below the scissors line are not the message', () => {
     const dir = tempDir();
     const msg = join(dir, 'COMMIT_EDITMSG');
-    writeFileSync(msg, 'Fix the login redirect\n\n# Author: helen.park@example.com\n# ------------------------ >8 ------------------------\n+rob.sanders@example.com\n');
+    writeFileSync(msg, 'Fix the login redirect\n\n# Author: helen.park@fabrikam.com\n# ------------------------ >8 ------------------------\n+rob.sanders@contoso.com\n');
     assert.equal(cli(['scan', '--commit-msg', msg], { cwd: dir }).code, 0);
-    writeFileSync(msg, 'Fix the login redirect\n\nReported by helen.park@example.com\n');
+    writeFileSync(msg, 'Fix the login redirect\n\nReported by helen.park@fabrikam.com\n');
     const r = cli(['scan', '--commit-msg', msg, '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 1);
     assert.deepEqual(json(r).findings.filter((f) => f.label === 'EMAIL').map((f) => f.line), [3]);
@@ -542,20 +542,20 @@ describe('install-hook', () => {
     const ok = gitRun(repo, 'commit', '-q', '-m', 'Add readme');
     assert.equal(ok.code, 0, ok.stderr);
 
-    writeFileSync(join(repo, 'contacts.md'), 'Escalations go to helen.park@example.com.\n');
+    writeFileSync(join(repo, 'contacts.md'), 'Escalations go to helen.park@fabrikam.com.\n');
     git(repo, 'add', 'contacts.md');
     const headBefore = git(repo, 'rev-parse', 'HEAD');
     const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add contacts');
     assert.notEqual(blocked.code, 0);
     assert.match(blocked.stderr, /commit blocked/);
-    assert.ok(!blocked.stderr.includes('helen.park@example.com'));
+    assert.ok(!blocked.stderr.includes('helen.park@fabrikam.com'));
     assert.equal(git(repo, 'rev-parse', 'HEAD'), headBefore);
     git(repo, 'rm', '-q', '--cached', 'contacts.md');
     rmSync(join(repo, 'contacts.md'));
 
     writeFileSync(join(repo, 'CHANGELOG.md'), '## 0.1.0\n\nFirst release.\n');
     git(repo, 'add', 'CHANGELOG.md');
-    const badMsg = gitRun(repo, 'commit', '-q', '-m', 'Changelog\n\nThanks to rob.sanders@example.com');
+    const badMsg = gitRun(repo, 'commit', '-q', '-m', 'Changelog\n\nThanks to rob.sanders@contoso.com');
     assert.notEqual(badMsg.code, 0);
     assert.match(badMsg.stderr, /commit blocked: the commit message/);
     assert.equal(git(repo, 'rev-parse', 'HEAD'), headBefore);
@@ -582,7 +582,7 @@ describe('install-hook', () => {
     assert.equal(forced.code, 0, forced.stderr);
     assert.equal(readFileSync(`${hook}.pre-pii-lint`, 'utf8'), foreign);
 
-    writeFileSync(join(repo, 'x.md'), 'Ping helen.park@example.com\n');
+    writeFileSync(join(repo, 'x.md'), 'Ping helen.park@fabrikam.com\n');
     git(repo, 'add', 'x.md');
     const blocked = gitRun(repo, 'commit', '-q', '-m', 'x');
     assert.notEqual(blocked.code, 0);
@@ -594,8 +594,8 @@ describe('install-hook', () => {
 describe('detect --jsonl', () => {
   test('one line out per line in, in order, UTF-16 offsets', () => {
     const inputs = [
-      { id: 1, text: 'Write to helen.park@example.com today.' },
-      { id: 'b', text: '😀 Ünïcödé first, then rob.sanders@example.com' },
+      { id: 1, text: 'Write to helen.park@fabrikam.com today.' },
+      { id: 'b', text: '😀 Ünïcödé first, then rob.sanders@contoso.com' },
       { id: null, text: '' },
       { id: { nested: true }, text: 'The build is green.' },
     ];
@@ -614,8 +614,8 @@ describe('detect --jsonl', () => {
       const e = out[k]!.entities.find((x) => x.label === 'EMAIL');
       return e && inputs[k]!.text.slice(e.start, e.end);
     };
-    assert.equal(email(0), 'helen.park@example.com');
-    assert.equal(email(1), 'rob.sanders@example.com');
+    assert.equal(email(0), 'helen.park@fabrikam.com');
+    assert.equal(email(1), 'rob.sanders@contoso.com');
     assert.deepEqual(out[2]!.entities, []);
 
     const strict = cli(['detect', '--jsonl', '--min-score', '1'], { input: lines });
@@ -633,7 +633,7 @@ describe('detect --jsonl', () => {
       assert.ok(!next.done, 'an answer arrives while stdin is still open');
       return JSON.parse(next.value as string) as { id: number; entities: unknown[] };
     };
-    assert.equal((await ask(1, 'Write to helen.park@example.com')).id, 1);
+    assert.equal((await ask(1, 'Write to helen.park@fabrikam.com')).id, 1);
     assert.equal((await ask(2, 'The build is green.')).id, 2);
     child.stdin.end();
     const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -641,13 +641,13 @@ describe('detect --jsonl', () => {
   });
 
   test('many lines keep their order; bad lines yield an error line and exit 2 without echoing input', () => {
-    const many = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: i % 3 === 0 ? `mail helen.park@example.com #${i}` : `plain line ${i}` })).join('\n');
+    const many = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: i % 3 === 0 ? `mail helen.park@fabrikam.com #${i}` : `plain line ${i}` })).join('\n');
     const r = cli(['detect', '--jsonl', '--batch-size', '7'], { input: many });
     assert.equal(r.code, 0, r.stderr);
     const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id);
     assert.deepEqual(ids, Array.from({ length: 150 }, (_, i) => i));
 
-    const bad = cli(['detect', '--jsonl'], { input: '{"id":1,"text":"ok"}\nrob.sanders@example.com is not json\n{"id":3}\n' });
+    const bad = cli(['detect', '--jsonl'], { input: '{"id":1,"text":"ok"}\nrob.sanders@contoso.com is not json\n{"id":3}\n' });
     assert.equal(bad.code, 2);
     const out = bad.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error?: string; entities?: unknown[] });
     assert.equal(out.length, 3);
@@ -664,18 +664,18 @@ describe('detect --jsonl', () => {
 });
 
 describe('redact', () => {
-  const input = 'Hi, this is Rob (rob.sanders@example.com), card 4111 1111 1111 1111.\r\nSee you.\n';
+  const input = 'Hi, this is Rob (rob.sanders@contoso.com), card 4539 1488 0343 6467.\r\nSee you.\n';
 
   test('stdin to stdout, every value replaced, the rest byte for byte', () => {
     const r = cli(['redact'], { input });
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(!r.stdout.includes('rob.sanders@example.com') && !r.stdout.includes('4111 1111 1111 1111'));
+    assert.ok(!r.stdout.includes('rob.sanders@contoso.com') && !r.stdout.includes('4539 1488 0343 6467'));
     assert.match(r.stdout, /\[EMAIL\]/);
     assert.match(r.stdout, /\[CREDITCARDNUMBER\]/);
     assert.ok(r.stdout.endsWith('.\r\nSee you.\n'));
     const masked = cli(['redact', '--operator', 'mask'], { input });
     assert.equal(masked.code, 0);
-    assert.ok(!masked.stdout.includes('rob.sanders@example.com'));
+    assert.ok(!masked.stdout.includes('rob.sanders@contoso.com'));
   });
 
   test('synthetic values are reproducible with a seed', () => {
@@ -683,7 +683,7 @@ describe('redact', () => {
     const b = cli(['redact', '--operator', 'synthetic', '--seed', 'team-seed'], { input });
     assert.equal(a.code, 0, a.stderr);
     assert.equal(a.stdout, b.stdout);
-    assert.ok(!a.stdout.includes('rob.sanders@example.com'));
+    assert.ok(!a.stdout.includes('rob.sanders@contoso.com'));
   });
 
   test('the policy applies; bad operator or non-UTF-8 input exit 2', () => {
@@ -692,8 +692,8 @@ describe('redact', () => {
     writeFileSync(join(dir, '.piilintrc.json'), JSON.stringify({ classes: { EMAIL: 'off' } }));
     const kept = spawnSync(process.execPath, [CLI, 'redact', ...MODEL_ARGS], { cwd: dir, input, encoding: 'utf8', env: childEnv() });
     assert.equal(kept.status, 0, kept.stderr);
-    assert.ok(kept.stdout.includes('rob.sanders@example.com'), 'EMAIL is off in this repository');
-    assert.ok(!kept.stdout.includes('4111 1111 1111 1111'));
+    assert.ok(kept.stdout.includes('rob.sanders@contoso.com'), 'EMAIL is off in this repository');
+    assert.ok(!kept.stdout.includes('4539 1488 0343 6467'));
     assert.equal(cli(['redact', '--operator', 'shred'], { input }).code, 2);
     const latin1 = cli(['redact'], { input: Buffer.from('Caf\xe9\n', 'latin1') });
     assert.equal(latin1.code, 2);

@@ -165,7 +165,12 @@ export function severityFor(policy: Policy, label: string): ClassSetting {
   return classDefault(label).severity;
 }
 
-/** An explicit per-class threshold wins; otherwise the class default, floored by minConfidence. */
+/**
+ * An explicit per-class threshold wins; otherwise the class default, floored by minConfidence.
+ * These apply on top of what the engine reports, and the engine already drops detections under
+ * the model's own calibrated per-class thresholds (config.json pii_lint.thresholds): a policy
+ * threshold can raise the bar for a class, not lower it below the model's.
+ */
 export function thresholdFor(policy: Policy, label: string): number {
   if (Object.hasOwn(policy.thresholds, label)) return policy.thresholds[label] as number;
   return Math.max(policy.minConfidence, classDefault(label).threshold);

@@ -84,7 +84,8 @@ export async function runDetect(args: DetectArgs): Promise<number> {
       if (queue.length < MAX_QUEUED / 2) rl.resume();
       const parsed = batch.map((b) => parseInputLine(b.line, b.lineNo));
       const texts = parsed.flatMap((p) => (p.ok ? [p.text] : []));
-      const results = texts.length > 0 ? await engine.detectMany(texts) : [];
+      // Raw: the model's own per-class thresholds are not applied either, only --min-score.
+      const results = texts.length > 0 ? await engine.detectMany(texts, { allScores: true }) : [];
       let k = 0;
       let out = '';
       for (const p of parsed) {
