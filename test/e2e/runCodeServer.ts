@@ -74,6 +74,14 @@ function createWorkspace(dir: string): void {
   git('commit', '-q', '-m', 'fixtures', '--no-verify');
 }
 
+/** An extension with nothing in it: the development host for testing an installed .vsix. */
+function createHostExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'pii-lint-e2e-host', publisher: 'pii-lint', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 function writeUserSettings(userDataDir: string): void {
   const dir = join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
@@ -146,6 +154,10 @@ function serveScreenshots(page: Page, controlDir: string, target: string): () =>
         if (await squiggle.isVisible().catch(() => false)) await squiggle.hover();
       }
       await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log('screenshot: no hover visible'));
+      // Let the hover's status row finish "Checking for quick fixes…".
+      await page
+        .waitForFunction(() => !/Checking for quick fixes/.test(document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''), undefined, { timeout: 5_000 })
+        .catch(() => undefined);
       const out = name === 'screenshot' ? target : join(controlDir, `${name}.png`);
       mkdirSync(resolve(out, '..'), { recursive: true });
       await page.screenshot({ path: out });
@@ -198,6 +210,8 @@ async function main(): Promise<number> {
     XDG_DATA_HOME: join(tmp, 'xdg-data'),
     PII_LINT_E2E_DIR: controlDir,
     PII_LINT_E2E_SCREENSHOTS: values['no-screenshot'] ? '0' : '1',
+    // The suite checks it is testing the copy installed here, not the checkout.
+    ...(vsix ? { PII_LINT_E2E_INSTALLED_IN: extensionsDir } : {}),
     ...(values.grep ? { PII_LINT_E2E_GREP: values.grep } : {}),
   };
 
@@ -246,8 +260,13 @@ async function main(): Promise<number> {
     log(`code-server up on ${base} in ${Date.now() - started} ms`);
 
     const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload: Array<[string, string]> = [['extensionTestsPath', remote(testsEntry)]];
-    if (!vsix) payload.unshift(['extensionDevelopmentPath', remote(root)]);
+    // The web workbench runs extensionTestsPath only in an extension development host, so a .vsix
+    // run develops an empty placeholder extension and tests the installed copy beside it.
+    const developmentPath = vsix ? createHostExtension(join(tmp, 'e2e-host')) : root;
+    const payload: Array<[string, string]> = [
+      ['extensionDevelopmentPath', remote(developmentPath)],
+      ['extensionTestsPath', remote(testsEntry)],
+    ];
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await chromium.launch({

@@ -4,6 +4,7 @@
  * come from test/e2e/fixtures/workspace, copied into a fresh git repository by the runner.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -161,7 +162,13 @@ describe('PII Lint in the editor', () => {
       });
     });
     await vscode.tasks.executeTask(task);
-    assert.equal(await ended, 1, 'the scan exits 1: findings at or above warning');
+    const exitCode = await ended;
+    if (exitCode !== 1) {
+      // The terminal's text is out of reach of the API: run the same command again for the reason.
+      const cli = join(api.extensionPath, 'dist', 'cli.js');
+      const again = spawnSync(process.execPath, [cli, 'scan', '--staged', '--format', 'text'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.fail(`the scan should exit 1 (findings at or above warning), not ${exitCode}: ${again.stderr.trim() || again.stdout.trim()}`);
+    }
 
     // Markers from the $pii-lint problem matcher (the file is not open: not the server's).
     const diagnostics = await waitForDiagnostics(stagedUri, withCode('EMAIL'), 'the task\'s EMAIL problem');

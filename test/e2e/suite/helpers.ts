@@ -13,14 +13,20 @@ export const SOURCE = 'pii-lint';
 export interface PiiLintApi {
   readonly ready: Promise<void>;
   readonly statusText: () => string;
+  /** Where the extension under test lives (the checkout, or the installed .vsix). */
+  readonly extensionPath: string;
 }
 
 export async function activateExtension(): Promise<PiiLintApi> {
-  const ext = vscode.extensions.getExtension<PiiLintApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<Omit<PiiLintApi, 'extensionPath'>>(EXTENSION_ID);
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const installedIn = process.env.PII_LINT_E2E_INSTALLED_IN;
+  if (installedIn && !ext.extensionUri.fsPath.startsWith(installedIn)) {
+    throw new Error(`testing ${ext.extensionUri.fsPath}, not the .vsix installed in ${installedIn}`);
+  }
   const api = await ext.activate();
   await api.ready;
-  return api;
+  return { ready: api.ready, statusText: api.statusText, extensionPath: ext.extensionUri.fsPath };
 }
 
 /** Resolves with check()'s first defined value, re-checking whenever one of `events` fires. */
