@@ -41,7 +41,8 @@ export interface ScanArgs extends CommonOptions {
 
 export interface DetectArgs extends CommonOptions {
   command: 'detect';
-  minScore: number;
+  /** Set: raw detections at or above it; unset: the model's own per-class thresholds. */
+  minScore: number | undefined;
   batchSize: number;
 }
 
@@ -162,7 +163,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (!values.jsonl) throw new UsageError('detect needs --jsonl (the only input format)');
       const batch = values['batch-size'] === undefined ? 16 : Number(values['batch-size']);
       if (!Number.isInteger(batch) || batch < 1 || batch > 1024) throw new UsageError('--batch-size: expected an integer from 1 to 1024');
-      return { command: 'detect', ...common(values), minScore: probability(values['min-score'], '--min-score', 0), batchSize: batch };
+      const minScore = values['min-score'] === undefined ? undefined : probability(values['min-score'], '--min-score', 0);
+      return { command: 'detect', ...common(values), minScore, batchSize: batch };
     }
     case 'redact': {
       const { values } = parse(
@@ -233,9 +235,9 @@ ${USAGE_COMMON}`,
 
 Reads one JSON object per line, {"id": any, "text": string}, and writes one line per input, in order:
 {"id": ..., "entities": [{"start", "end", "label", "score"}]} with UTF-16 offsets into "text".
-Raw detections: no policy, no thresholds except --min-score. A bad line yields {"id", "error"}.
+Detections above the model's per-class thresholds, no policy. A bad line yields {"id", "error"}.
 
-  --min-score N          drop detections scored below N (0..1, default 0)
+  --min-score N          raw mode: every detection scored at least N (0..1), model thresholds ignored
   --batch-size N         texts per model batch (default 16)
 ${USAGE_COMMON}`,
   redact: `Usage: pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out

@@ -84,8 +84,9 @@ export async function runDetect(args: DetectArgs): Promise<number> {
       if (queue.length < MAX_QUEUED / 2) rl.resume();
       const parsed = batch.map((b) => parseInputLine(b.line, b.lineNo));
       const texts = parsed.flatMap((p) => (p.ok ? [p.text] : []));
-      // Raw: the model's own per-class thresholds are not applied either, only --min-score.
-      const results = texts.length > 0 ? await engine.detectMany(texts, { allScores: true }) : [];
+      // --min-score asks for raw scores (threshold tuning); otherwise the model's thresholds apply.
+      const raw = args.minScore !== undefined;
+      const results = texts.length > 0 ? await engine.detectMany(texts, { allScores: raw }) : [];
       let k = 0;
       let out = '';
       for (const p of parsed) {
@@ -96,7 +97,7 @@ export async function runDetect(args: DetectArgs): Promise<number> {
           continue;
         }
         const entities: Entity[] = (results[k++] ?? [])
-          .filter((f) => f.score >= args.minScore)
+          .filter((f) => !raw || f.score >= (args.minScore ?? 0))
           .map((f) => ({ start: f.start, end: f.end, label: f.label, score: round(f.score) }));
         out += `${JSON.stringify({ id: p.id, entities })}\n`;
       }
