@@ -74,7 +74,9 @@ try {
     ignoreFile,
     `${base}\n# ${target}: this platform's ONNX Runtime only\n!node_modules/onnxruntime-node/bin/napi-v*/${os}/${arch}/*\n`,
   );
-  vsce(['package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--out', out]);
+  // No repository URL to rewrite README links against: relative links (docs/screenshot.png) stay
+  // relative and resolve inside the installed extension, which ships the image.
+  vsce(['package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
   const files = vsce(['ls', '--ignoreFile', ignoreFile]).trim().split('\n');
   const size = statSync(out).size;
   console.log(`\n${out}\n${files.length} files, ${(size / 1024 / 1024).toFixed(1)} MB (target ${target})`);

@@ -112,7 +112,7 @@ describe('PII Lint in the editor', () => {
     const text = doc.getText();
     assert.ok(!text.includes('sofia.marino@libero.it'));
     assert.ok(text.includes('[EMAIL]'), text);
-    assert.ok(text.includes('4111 1111 1111 1111'), 'the card on the next line was not selected and stays');
+    assert.ok(text.includes('4916 7302 5188 3408'), 'the card on the next line was not selected and stays');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
