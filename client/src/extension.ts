@@ -75,5 +75,11 @@ export function activate(context: vscode.ExtensionContext): PiiLintApi {
 export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c) await c.stop();
+  if (!c) return;
+  try {
+    // Bounded: a server busy in a long scan must not hold up the window closing.
+    await c.stop(2000);
+  } catch {
+    // Already stopped, or never started.
+  }
 }

@@ -176,4 +176,33 @@ describe('PII Lint in the editor', () => {
     assert.equal(email?.range.start.line, 1);
     assert.equal(email?.range.start.character, 0);
   });
+
+  it('"Scan Workspace" puts the findings of files nobody opened in Problems', async () => {
+    const folder = workspaceFolder();
+    writeFileSync(join(folder.uri.fsPath, 'scan-me.txt'), 'Forward the signed contract to pia.lindqvist@telia.se\n');
+    const uri = vscode.Uri.joinPath(folder.uri, 'scan-me.txt');
+    const result = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('piiLint.scanWorkspaceFolders');
+    assert.ok(result && !result.cancelled, `a finished scan (${JSON.stringify(result)})`);
+    assert.ok(result.files >= 4, `${result.files} files scanned`);
+    assert.ok(result.findings >= 1, `${result.findings} findings`);
+    await waitForDiagnostics(uri, withCode('EMAIL'), 'the scan\'s EMAIL finding in an unopened file');
+  });
+
+  it('"Restart Server" replaces the server, which reports again', async () => {
+    const editor = await openFixture('contact.md');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, withCode('EMAIL'), 'an EMAIL finding');
+    // A stopped client clears its diagnostics; the new server must publish them afresh.
+    let cleared = false;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && piiDiagnostics(uri).length === 0) cleared = true;
+    });
+    try {
+      await vscode.commands.executeCommand('piiLint.restartServer');
+      await waitForDiagnostics(uri, (ds) => cleared && withCode('EMAIL')(ds), 'the restarted server to report again');
+    } finally {
+      sub.dispose();
+    }
+    assert.doesNotMatch(api.statusText(), /circle-slash/, 'the status bar does not show a stopped server');
+  });
 });
