@@ -27,7 +27,8 @@ export interface Encoded {
 
 export function makeEncoder(maxLen = 128): (text: string, spans: Array<{ start: number; end: number; label: string }>) => Encoded[] {
   const tok = new BertTokenizer(JSON.parse(readFileSync(resolve(MODEL, 'tokenizer.json'), 'utf8')));
-  const lexicon = new Lexicon(JSON.parse(readFileSync(resolve(MODEL, 'lexicon.json'), 'utf8')) as LexiconFile);
+  const lexPath = process.env.PII_LINT_LEXICON ?? resolve(MODEL, 'lexicon.json');
+  const lexicon = new Lexicon(JSON.parse(readFileSync(lexPath, 'utf8')) as LexiconFile);
   const labels = bioLabels();
   const index = new Map(labels.map((l, i) => [l, i]));
   return (text, spans) => {

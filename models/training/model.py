@@ -98,9 +98,13 @@ class PiiLintMini(nn.Module):
         elif isinstance(m, nn.Embedding):
             nn.init.normal_(m.weight, std=0.02)
 
-    def forward(self, input_ids, attention_mask, shape_ids, lex_ids):
+    def forward(self, input_ids, attention_mask, shape_ids, lex_ids, pos_offset=None):
         t = input_ids.shape[1]
         positions = torch.arange(t, device=input_ids.device).unsqueeze(0)
+        if pos_offset is not None:
+            # Training only: rows start at random positions so all max_positions embeddings learn
+            # (inference windows are longer than training rows).
+            positions = positions + pos_offset.unsqueeze(1)
         x = self.tok_proj(self.tok(input_ids)) + self.pos(positions) + self.shape(shape_ids) \
             + self.lex(self.lex_table[lex_ids])
         x = self.drop(self.ln_emb(x))

@@ -16,8 +16,14 @@ import random
 import sys
 import time
 
-import torch
-import torch.nn.functional as F
+# glibc returns big freed blocks to the OS, so every new batch shape page-faults its buffers again
+# (measured: 5-10x slower steps with variable lengths). Keep them: set before torch allocates.
+if os.environ.get('MALLOC_MMAP_THRESHOLD_') is None:
+    os.environ.update(MALLOC_MMAP_THRESHOLD_='33554432', MALLOC_TRIM_THRESHOLD_='4294967296', MALLOC_TOP_PAD_='536870912')
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import bio_labels, f1_report  # noqa: E402
@@ -62,6 +68,7 @@ def batches(rows, max_tokens, max_batch, rng, shuffle=True):
 
 def collate(rows, ids_, augment, gen, args):
     t = max(len(rows[i][0]) for i in ids_)
+    t = (t + 7) // 8 * 8  # fewer distinct shapes
     b = len(ids_)
     ids = torch.zeros(b, t, dtype=torch.long)
     shape = torch.zeros(b, t, dtype=torch.long)
@@ -125,6 +132,7 @@ def main():
     ap.add_argument('--e-swap', type=float, default=0.05)
     ap.add_argument('--lex-drop-ex', type=float, default=0.2)
     ap.add_argument('--lex-drop-tok', type=float, default=0.1)
+    ap.add_argument('--pos-shift', type=float, default=0.5, help='share of rows placed at a random position offset')
     ap.add_argument('--ckpt-minutes', type=float, default=3)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--init', default='', help='start from these weights (model.pt) instead of random')
@@ -163,6 +171,9 @@ def main():
         gen.set_state(ck['gen'])
         torch.set_rng_state(ck['torch_rng'])
         print(f"resumed from step {state['step']} / {state['total']}", flush=True)
+        if args.steps and args.steps != state['total']:
+            print(f"run length changed: {state['total']} -> {args.steps} steps", flush=True)
+            state['total'] = args.steps
 
     def lr_at(step):
         total = max(state['total'], 1)
@@ -182,7 +193,9 @@ def main():
     t_start = time.time()
     elapsed0 = state['elapsed']
     seen = 0
-    measure_at = 30
+    measure_from, measure_at = 10, 40
+    t_measure = None
+    seen_measure = 0
     while state['total'] == 0 or state['step'] < state['total']:
         if epoch_batches is None or state['pos'] >= len(epoch_batches):
             if epoch_batches is not None:
@@ -195,7 +208,13 @@ def main():
         ids, mask, shape, lex, lab = collate(train, bi, True, gen, args)
         for g in opt.param_groups:
             g['lr'] = lr_at(state['step'])
-        logits = model(ids, mask, shape, lex)
+        pos_offset = None
+        if args.pos_shift > 0:
+            b_, t_ = ids.shape
+            shift = (torch.rand(b_, generator=gen) * (cfg.max_positions - t_ + 1)).long()
+            keep = torch.rand(b_, generator=gen) >= args.pos_shift
+            pos_offset = torch.where(keep, torch.zeros_like(shift), shift)
+        logits = model(ids, mask, shape, lex, pos_offset)
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), ignore_index=-100)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -205,17 +224,18 @@ def main():
         seen += len(bi)
         now = time.time()
         state['elapsed'] = elapsed0 + now - t_start
-        if state['step'] == measure_at or (state['total'] == 0 and state['step'] > measure_at):
-            rate = seen / (now - t_start)
-            sps = (now - t_start) / state['step'] if elapsed0 == 0 else None
-            print(f'throughput: {rate:.1f} rows/s, {(now - t_start) / max(1, seen) * 1000:.1f} ms/row', flush=True)
+        if state['step'] == measure_from:
+            t_measure, seen_measure = now, seen
+        if state['step'] == measure_at and t_measure is not None:
+            dt = now - t_measure
+            rate = (seen - seen_measure) / dt
+            print(f'throughput: {rate:.1f} rows/s, {dt / (measure_at - measure_from):.2f} s/step', flush=True)
             if state['total'] == 0:
                 if args.minutes <= 0:
                     raise SystemExit('give --steps or --minutes')
-                state['total'] = int(args.minutes * 60 / ((now - t_start) / state['step']))
+                state['total'] = int(args.minutes * 60 / (dt / (measure_at - measure_from)))
                 print(f'sized run: --steps {state["total"]} for {args.minutes} min', flush=True)
-            del sps
-        if state['step'] % 100 == 0:
+        if state['step'] % 100 == 0 or state['step'] in (1, 5, 10, 20):
             print(f"step {state['step']}/{state['total']} epoch {state['epoch']} loss {loss.item():.4f} "
                   f"lr {lr_at(state['step']):.2e} {state['elapsed'] / 60:.1f} min", flush=True)
         if now - last_ckpt > args.ckpt_minutes * 60:
