@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { allLocales } from '@faker-js/faker';
 import { BertTokenizer } from '../../server/src/engine/tokenize';
 import { Lex, type LexiconFile } from '../../server/src/engine/features';
+import { transliterate, NON_LATIN } from './translit';
 
 const ROOT = resolve(__dirname, '../..');
 const out = process.argv[2] ?? resolve(ROOT, 'models/pii-lint-mini/lexicon.json');
@@ -26,6 +27,11 @@ const STOP = new Set('the of and or in on at to for a an by with from as is it b
 
 function add(text: string, bit: number, minLen = 2): void {
   if (typeof text !== 'string' || !SCRIPT_OK.test(text) || text.includes('{{')) return;
+  if (NON_LATIN.test(text) && bit !== Lex.DICTIONARY) addWords(transliterate(text), bit, minLen);
+  addWords(text, bit, minLen);
+}
+
+function addWords(text: string, bit: number, minLen: number): void {
   const ws = tok.words(text);
   for (const w of ws) {
     if (w.norm.length < minLen || !/\p{L}/u.test(w.norm)) continue;

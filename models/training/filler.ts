@@ -128,16 +128,19 @@ function walk(dir: string, depth: number, out: string[]): void {
   }
 }
 
+/**
+ * Packages whose docs are read: the project's own dependencies, pinned by package-lock.json, so the
+ * corpus is a function of the seed and the lockfile (not of whatever else is installed).
+ */
+export const FILLER_PACKAGES = ['typescript', '@types/node', 'validator', 'libphonenumber-js', '@faker-js/faker', 'ignore', 'onnxruntime-node', 'esbuild', 'tsx', '@huggingface/tokenizers', 'semver'];
+
 /** Filler sentences from permissively licensed docs in node_modules (sorted, deterministic). */
 export function loadFiller(root: string, firstNames: Set<string>): string[] {
   const nm = join(root, 'node_modules');
   const out = new Set<string>();
-  const pkgs: string[] = [];
-  for (const name of readdirSync(nm).sort()) {
-    if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) for (const sub of readdirSync(join(nm, name)).sort()) pkgs.push(join(nm, name, sub));
-    else pkgs.push(join(nm, name));
-  }
+  // TypeScript 7 ships its lib .d.ts files in a platform package (@typescript/typescript-<platform>).
+  const tsPlatform = existsSync(join(nm, '@typescript')) ? readdirSync(join(nm, '@typescript')).sort().filter((d) => d.startsWith('typescript-')).slice(0, 1).map((d) => `@typescript/${d}`) : [];
+  const pkgs = [...FILLER_PACKAGES, ...tsPlatform].map((p) => join(nm, p)).filter((p) => existsSync(join(p, 'package.json')));
   for (const pkg of pkgs) {
     let licence = '';
     try {

@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { Faker, allLocales } from '@faker-js/faker';
 import { SENTENCES, GREETINGS, SIGNATURES, CODE, KEYS, NEGATIVE } from './templates';
 import { EVERYDAY, loadFiller } from './filler';
+import { transliterate, NON_LATIN } from './translit';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -123,7 +124,15 @@ class Ctx {
       const last = chance(0.04) ? pick(WORDY_LAST) : f.person.lastName(sex);
       const middle = chance(0.5) ? f.person.firstName(sex) : safe(() => f.person.middleName(sex), () => EN.person.middleName(sex));
       const prefix = chance(0.6) ? pick(PREFIXES) : safe(() => f.person.prefix(sex), () => pick(PREFIXES));
-      this.persons.push({ first, middle, last, prefix, sex });
+      const p = { first, middle, last, prefix, sex } as Person;
+      // Greek/Cyrillic names: often written in Latin letters.
+      if (NON_LATIN.test(first + last) && chance(0.6)) {
+        p.first = transliterate(first);
+        p.middle = transliterate(middle);
+        p.last = transliterate(last);
+        if (NON_LATIN.test(prefix)) p.prefix = pick(PREFIXES.slice(0, 10));
+      }
+      this.persons.push(p);
     }
     return this.persons[i];
   }
@@ -249,6 +258,38 @@ function url(ctx: Ctx, p: Person): string {
   ]);
 }
 
+const STREET_LEAD: Record<string, string[]> = {
+  it: ['Via', 'Viale', 'Piazza', 'Corso', 'Largo', 'Vicolo', 'Piazzale', 'Strada'],
+  es: ['Calle', 'Avenida', 'Plaza', 'Paseo', 'Camino', 'Carrera', 'Ronda'],
+  es_MX: ['Calle', 'Avenida', 'Privada', 'Calzada'],
+  fr: ['Rue', 'Avenue', 'Boulevard', 'Place', 'Chemin', 'Allée', 'Impasse', 'Quai'],
+  pt_BR: ['Rua', 'Avenida', 'Travessa', 'Alameda', 'Praça'],
+  pt_PT: ['Rua', 'Avenida', 'Travessa', 'Largo', 'Praça'],
+  el: ['Odos', 'Leoforos', 'Plateia', 'οδός', 'Λεωφόρος'],
+  ro: ['Strada', 'Bulevardul', 'Aleea', 'Calea'],
+};
+const STREET_TAIL: Record<string, string[]> = {
+  de: ['straße', 'str.', 'weg', 'platz', 'allee', 'gasse', 'ring'],
+  de_AT: ['gasse', 'straße', 'weg', 'platz'],
+  de_CH: ['strasse', 'weg', 'gasse', 'platz'],
+  nl: ['straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dreef'],
+  nl_BE: ['straat', 'laan', 'steenweg', 'plein'],
+  sv: ['gatan', 'vägen', 'gränd'],
+  da: ['gade', 'vej', 'allé'],
+  nb_NO: ['gata', 'veien', 'gate'],
+};
+/** Street names: faker's, plus "Via Goffredo Mameli" / "Van Goghstraat"-style compositions. */
+function streetName(f: Faker, loc: string): string {
+  if (chance(0.5)) return f.location.street();
+  const lead = STREET_LEAD[loc];
+  const tail = STREET_TAIL[loc];
+  let s: string;
+  if (lead) s = `${pick(lead)} ${chance(0.6) ? f.person.firstName() + ' ' : ''}${f.person.lastName()}`;
+  else if (tail) s = `${chance(0.3) ? f.person.firstName() + ' ' : ''}${f.person.lastName()}${pick(tail)}`;
+  else s = f.location.street();
+  return NON_LATIN.test(s) && chance(0.6) ? transliterate(s) : s;
+}
+
 function countyFor(ctx: Ctx): string {
   const l = (allLocales as any)[ctx.loc]?.location;
   if (l?.county) return ctx.f.location.county();
@@ -284,10 +325,10 @@ function valueWith(label: string, ctx: Ctx, pi: number, f: Faker): string {
     case 'PASSWORD': return password(ctx);
     case 'PHONENUMBER': return phone(f);
     case 'PHONEIMEI': return f.phone.imei();
-    case 'STREET': return f.location.street();
+    case 'STREET': return streetName(f, ctx.loc);
     case 'BUILDINGNUMBER': return f.location.buildingNumber().trim();
     case 'SECONDARYADDRESS': return f.location.secondaryAddress();
-    case 'CITY': return f.location.city();
+    case 'CITY': { const c = f.location.city(); return NON_LATIN.test(c) && chance(0.6) ? transliterate(c) : c; }
     case 'STATE': return chance(0.25) ? f.location.state({ abbreviated: true }) : f.location.state();
     case 'COUNTY': return countyFor(ctx);
     case 'ZIPCODE': return f.location.zipCode();
@@ -492,7 +533,7 @@ for (const [cls, keys] of Object.entries(KEYS)) {
 }
 
 // ---------- filler ----------
-const lexWords = JSON.parse(readFileSync(resolve(ROOT, 'models/pii-lint-mini/lexicon.json'), 'utf8')).words as Record<string, number>;
+const lexWords = JSON.parse(readFileSync(process.env.PII_LINT_LEXICON ?? resolve(ROOT, 'models/pii-lint-mini/lexicon.json'), 'utf8')).words as Record<string, number>;
 const firstNames = new Set(Object.keys(lexWords).filter((k) => lexWords[k] & 1 && !(lexWords[k] & 16)));
 const DOC_FILLER = loadFiller(ROOT, firstNames);
 function filler(): string {
