@@ -123,8 +123,12 @@ function date(value: string, birth: boolean): Verdict | null {
   return verdict(d.year >= 1000 && d.year <= 2999, 'calendar date');
 }
 
+/** A UTF-16 surrogate without its partner: `validator` calls encodeURI, which throws on these. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function validateEntity(label: string, value: string): Verdict | null {
-  const v = value.trim();
+  // U+FFFD fails every format check the way the lone surrogate should.
+  const v = value.trim().replace(LONE_SURROGATE, '\ufffd');
   switch (label) {
     case 'CREDITCARDNUMBER':
       return creditCard(v);
