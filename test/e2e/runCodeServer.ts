@@ -104,6 +104,7 @@ function writeUserSettings(userDataDir: string): void {
     'security.workspace.trust.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
     'git.autofetch': false,
+    'git.blame.statusBarItem.enabled': false,
     'files.autoSave': 'off',
     'piiLint.trace.server': 'off',
   };

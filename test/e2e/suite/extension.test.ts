@@ -64,6 +64,14 @@ describe('PII Lint in the editor', () => {
 
     assert.match(api.statusText(), /PII Lint/);
 
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      email.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(fixes.some((a) => /^Mask this EMAIL/.test(a.title)), `quick fixes on the email: ${fixes.map((a) => a.title).join(' | ')}`);
+
     // For docs/screenshot.png: the squiggles and the hover over the email.
     editor.selection = new vscode.Selection(email.range.start.translate(0, 3), email.range.start.translate(0, 3));
     editor.revealRange(email.range, vscode.TextEditorRevealType.InCenter);
