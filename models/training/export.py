@@ -63,6 +63,8 @@ def main():
             'lexicon': 'lexicon.json',
             'shape_count': cfg.shape_count,
             'lex_count': cfg.lex_count,
+            # Rows were encoded at <= 128 tokens: the engine keeps its windows to what was trained.
+            'max_window': 128,
         },
     }
     with open(os.path.join(out_dir, 'config.json'), 'w') as f:
