@@ -4,8 +4,8 @@ import type { CodeAction, Command, Diagnostic, WorkspaceEdit } from 'vscode-lang
 import { editsByUri, offsetAt, TestClient } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
-const CARD = '4111 1111 1111 1111';
-const IBAN = 'DE89 3704 0044 0532 0130 00';
+const CARD = '4539 1488 0343 6467';
+const IBAN = 'DE44 5001 0517 5407 3249 31';
 
 let client: TestClient;
 before(async () => {

@@ -6,8 +6,8 @@ import { ExecuteCommandRequest, type CodeAction, type Command } from 'vscode-lan
 import { TestClient } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
-const CARD = '4111 1111 1111 1111';
-const IBAN = 'DE89 3704 0044 0532 0130 00';
+const CARD = '4539 1488 0343 6467';
+const IBAN = 'DE44 5001 0517 5407 3249 31';
 
 let client: TestClient;
 before(async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { BUILTIN_MODEL, defaultModelPath, TestClient, TINY_MODEL } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
-const CARD = '4111 1111 1111 1111';
+const CARD = '4539 1488 0343 6467';
 
 test('a missing model: the server keeps running on validators and reports an error status', { timeout: 60_000 }, async () => {
   const client = await TestClient.start({ settings: { model: { path: '/nonexistent/pii-model' } } });

@@ -4,7 +4,7 @@ import { DidChangeConfigurationNotification, DidSaveTextDocumentNotification } f
 import { TestClient } from './harness';
 
 const EMAIL = 'jane.doe@acme-mail.com';
-const IBAN = 'DE89 3704 0044 0532 0130 00';
+const IBAN = 'DE44 5001 0517 5407 3249 31';
 
 let client: TestClient;
 before(async () => {

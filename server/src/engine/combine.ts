@@ -34,23 +34,19 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
   let result = applyValidators(text, model);
   for (const r of recognized) {
     const hits = result.filter((m) => overlaps(m, r));
-    if (hits.length === 0) {
-      result.push(r);
-      continue;
-    }
     const same = hits.filter((m) => kind(m.label) === kind(r.label));
-    if (same.length > 0 || r.score >= PROVEN) {
-      // The recognizer's span is exact (a whole card number, a whole email); the model's
-      // agreement raises confidence, a disagreeing class gives way to the checksum.
-      const modelScore = Math.max(0, ...same.map((m) => m.evidence.model ?? m.score));
-      const replaced = same.length > 0 ? same : hits.filter((m) => m.start >= r.start && m.end <= r.end || r.score >= PROVEN);
-      result = result.filter((m) => !replaced.includes(m));
-      result.push({
-        ...r,
-        score: same.length > 0 ? Math.max(r.score, 1 - (1 - r.score) * (1 - modelScore)) : r.score,
-        evidence: { ...r.evidence, ...(same.length > 0 ? { model: modelScore } : {}) },
-      });
-    }
+    if (hits.length > 0 && same.length === 0 && r.score < PROVEN) continue; // the model's reading stands
+    // The recognizer's span is exact (a whole card number, a whole email). A proven value takes its
+    // whole span from whatever the model made of the pieces ("DE44" as a name inside an IBAN);
+    // otherwise it replaces the model findings it agrees with or contains.
+    const replaced = r.score >= PROVEN ? hits : hits.filter((m) => same.includes(m) || (m.start >= r.start && m.end <= r.end));
+    const modelScore = Math.max(0, ...same.map((m) => m.evidence.model ?? m.score));
+    result = result.filter((m) => !replaced.includes(m));
+    result.push(
+      same.length > 0
+        ? { ...r, score: Math.max(r.score, 1 - (1 - r.score) * (1 - modelScore)), evidence: { ...r.evidence, model: modelScore } }
+        : r,
+    );
   }
   return result.map((f) => demotePlaceholder(text, f)).sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { combineFindings } from '../../server/src/engine/combine';
+import type { Finding } from '../../server/src/engine/types';
+
+const text = 'pay to DE44 5001 0517 5407 3249 31 today, Anna';
+const at = (value: string, label: string, score: number, recognizer = false): Finding => {
+  const start = text.indexOf(value);
+  return { start, end: start + value.length, label, score, evidence: recognizer ? { recognizer: true } : { model: score } };
+};
+
+test('a checksum-proven value takes its whole span from the model fragments inside it', () => {
+  const model = [at('DE44', 'EMAIL', 0.35), at('5001 0517 5407 3249', 'PHONENUMBER', 0.66), at('Anna', 'FIRSTNAME', 0.9)];
+  const out = combineFindings(text, model, [at('DE44 5001 0517 5407 3249 31', 'IBAN', 0.99, true)]);
+  assert.deepEqual(out.map((f) => `${f.label}:${text.slice(f.start, f.end)}`), ['IBAN:DE44 5001 0517 5407 3249 31', 'FIRSTNAME:Anna']);
+});
+
+test('agreement between model and recognizer raises the score and keeps both as evidence', () => {
+  const out = combineFindings(text, [at('DE44 5001 0517 5407 3249', 'IBAN', 0.8)], [at('DE44 5001 0517 5407 3249 31', 'IBAN', 0.95, true)]);
+  assert.equal(out.length, 1);
+  assert.ok(out[0].score > 0.95);
+  assert.equal(out[0].evidence.model, 0.8);
+  assert.equal(out[0].evidence.recognizer, true);
+});
+
+test('a weak recognizer finding does not override a different model reading', () => {
+  const out = combineFindings(text, [at('5001 0517', 'ACCOUNTNUMBER', 0.9)], [at('5001 0517', 'PHONENUMBER', 0.5, true)]);
+  assert.deepEqual(out.map((f) => f.label), ['ACCOUNTNUMBER']);
+});
