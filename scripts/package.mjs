@@ -20,6 +20,17 @@ const TARGETS = {
   'win32-arm64': ['win32', 'arm64'],
 };
 
+// Size budgets. Windows builds of ONNX Runtime carry DirectML and the DirectX shader compiler
+// (~38 MB); whether they load lazily is not something this machine can test, so they ship.
+const BUDGET_MB = {
+  'linux-x64': 30,
+  'linux-arm64': 30,
+  'darwin-x64': 30,
+  'darwin-arm64': 30,
+  'win32-x64': 40,
+  'win32-arm64': 45,
+};
+
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
@@ -81,7 +92,7 @@ try {
   const size = statSync(out).size;
   console.log(`\n${out}\n${files.length} files, ${(size / 1024 / 1024).toFixed(1)} MB (target ${target})`);
   for (const f of files) console.log(`  ${f}`);
-  const limit = 30 * 1024 * 1024;
+  const limit = BUDGET_MB[target] * 1024 * 1024;
   if (size > limit) {
     console.error(`package: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${limit / 1024 / 1024} MB budget`);
     process.exitCode = 1;
