@@ -4,7 +4,7 @@
  * the editor.
  */
 import * as vscode from 'vscode';
-import { runCli } from '../cli';
+import { nodeForPersistentUse, runCli } from '../cli';
 
 export const INSTALL_GIT_HOOKS_COMMAND = 'piiLint.installGitHooks';
 
@@ -21,7 +21,8 @@ export async function installGitHooks(extensionUri: vscode.Uri, log: vscode.LogO
     return false;
   }
   const force = typeof arg === 'object' && arg !== null && (arg as { force?: unknown }).force === true;
-  const run = await runCli(extensionUri, ['install-hook', ...(force ? ['--force'] : [])], folder.uri.fsPath);
+  // The hooks remember the Node that installed them: give them one git can run.
+  const run = await runCli(extensionUri, ['install-hook', ...(force ? ['--force'] : [])], folder.uri.fsPath, nodeForPersistentUse());
   const output = `${run.stdout}${run.stderr}`.trim();
   log.info(`pii-lint install-hook${force ? ' --force' : ''} in ${folder.uri.fsPath}: exit ${run.code}${output ? `\n${output}` : ''}`);
   if (run.code === 0) {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -183,6 +183,19 @@ describe('PII Lint in the editor', () => {
     const email = diagnostics.find((d) => codeOf(d) === 'EMAIL');
     assert.equal(email?.range.start.line, 1);
     assert.equal(email?.range.start.character, 0);
+  });
+
+  it('"Install Git Hooks" writes hooks that block a commit of staged personal data', async () => {
+    const root = workspaceFolder().uri.fsPath;
+    // staged.txt (an email) is still staged from the pre-commit task test.
+    assert.match(git(root, 'diff', '--cached', '--name-only'), /staged\.txt/);
+    const installed = await vscode.commands.executeCommand<boolean>('piiLint.installGitHooks');
+    assert.equal(installed, true);
+    const hook = readFileSync(join(root, '.git', 'hooks', 'pre-commit'), 'utf8');
+    assert.match(hook, /scan --staged/);
+    const commit = spawnSync('git', ['commit', '-m', 'Add shipping label'], { cwd: root, encoding: 'utf8' });
+    assert.notEqual(commit.status, 0, `the pre-commit hook blocks the commit: ${commit.stdout}${commit.stderr}`);
+    assert.match(commit.stdout + commit.stderr, /EMAIL/);
   });
 
   it('"Scan Workspace" puts the findings of files nobody opened in Problems', async () => {
