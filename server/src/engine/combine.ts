@@ -30,25 +30,46 @@ export function applyValidators(text: string, findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * Linear-ish in the number of findings (a CSV of 60,000 emails has 60,000 of each): model findings
+ * are sorted once and each recognizer finding looks only at the model findings it can overlap.
+ */
 export function combineFindings(text: string, model: Finding[], recognized: Finding[]): Finding[] {
-  let result = applyValidators(text, model);
+  const base = applyValidators(text, model).sort((a, b) => a.start - b.start);
+  // prefixEnd[i] = max end of base[0..i]: the first index that can reach past r.start is found by bisection.
+  const prefixEnd: number[] = [];
+  base.forEach((m, i) => prefixEnd.push(Math.max(m.end, i > 0 ? prefixEnd[i - 1] : 0)));
+  const removed = new Uint8Array(base.length);
+  const out: Finding[] = [];
   for (const r of recognized) {
-    const hits = result.filter((m) => overlaps(m, r));
-    const same = hits.filter((m) => kind(m.label) === kind(r.label));
+    let lo = 0;
+    let hi = base.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prefixEnd[mid] > r.start) hi = mid;
+      else lo = mid + 1;
+    }
+    const hits: number[] = [];
+    for (let i = lo; i < base.length && base[i].start < r.end; i++) if (!removed[i] && overlaps(base[i], r)) hits.push(i);
+    const same = hits.filter((i) => kind(base[i].label) === kind(r.label));
     if (hits.length > 0 && same.length === 0 && r.score < PROVEN) continue; // the model's reading stands
     // The recognizer's span is exact (a whole card number, a whole email). A proven value takes its
     // whole span from whatever the model made of the pieces ("DE44" as a name inside an IBAN);
     // otherwise it replaces the model findings it agrees with or contains.
-    const replaced = r.score >= PROVEN ? hits : hits.filter((m) => same.includes(m) || (m.start >= r.start && m.end <= r.end));
-    const modelScore = Math.max(0, ...same.map((m) => m.evidence.model ?? m.score));
-    result = result.filter((m) => !replaced.includes(m));
-    result.push(
+    for (const i of hits) {
+      if (r.score >= PROVEN || same.includes(i) || (base[i].start >= r.start && base[i].end <= r.end)) removed[i] = 1;
+    }
+    const modelScore = Math.max(0, ...same.map((i) => base[i].evidence.model ?? base[i].score));
+    out.push(
       same.length > 0
         ? { ...r, score: Math.max(r.score, 1 - (1 - r.score) * (1 - modelScore)), evidence: { ...r.evidence, model: modelScore } }
         : r,
     );
   }
-  return result.map((f) => demotePlaceholder(text, f)).sort((a, b) => a.start - b.start || b.end - a.end);
+  base.forEach((m, i) => {
+    if (!removed[i]) out.push(m);
+  });
+  return out.map((f) => demotePlaceholder(text, f)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 function demotePlaceholder(text: string, f: Finding): Finding {

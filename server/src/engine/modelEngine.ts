@@ -17,6 +17,7 @@ import type { Finding, Region } from './types';
 import { WindowCache } from './windowCache';
 import { planWindows } from './windows';
 import type { TensorMessage } from './workerProtocol';
+import { appendAll } from './arrays';
 
 export const BUILTIN_MODEL = 'pii-lint-mini';
 /** Tokens shared by neighbouring windows: enough context for an entity at a window edge. */
@@ -58,7 +59,7 @@ class ModelEngine implements Engine {
     const model: Finding[] = [];
     for (const r of regions) {
       if (options.signal?.aborted) throw abortError();
-      if (r.end > r.start) model.push(...(await this.detectRegion(text, r, options.signal)));
+      if (r.end > r.start) appendAll(model, await this.detectRegion(text, r, options.signal));
     }
     const all = combineFindings(text, model, recognize(text, options.regions));
     if (options.allScores) return all;

@@ -36,6 +36,7 @@ import { base58checkVersion, decodeSegwit, eip55Status } from './coinAddress';
 import { parseDate } from './dates';
 import { analyzePhone } from './phone';
 import type { Finding, Region } from './types';
+import { appendAll } from './arrays';
 
 /** Where a scanner runs: `slice` is text[offset, offset + slice.length); context reads `text`. */
 interface Scan {
@@ -443,7 +444,7 @@ function scanPhones(s: Scan): Finding[] {
     if (digits.length < 7 || GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
     const f = digits.length <= 15 && !isTaken(s, start, end) ? scorePhone(s, c) : null;
     if (f) out.push(f);
-    else if (c.value.includes(' ') && digits.length >= 14) out.push(...splitRun(s, c));
+    else if (c.value.includes(' ') && digits.length >= 14) appendAll(out, splitRun(s, c));
   }
   return out;
 }
@@ -579,10 +580,10 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
     const cluster = rest.slice(i, j).sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
     const chosen: Finding[] = [];
     for (const f of cluster) if (chosen.every((c) => f.end <= c.start || f.start >= c.end)) chosen.push(f);
-    kept.push(...chosen);
+    appendAll(kept, chosen);
     i = j;
   }
-  return [...kept, ...urls].sort((a, b) => a.start - b.start || a.end - b.end);
+  return appendAll(kept, urls).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**
@@ -596,9 +597,9 @@ export function recognize(text: string, regions?: Region[]): Finding[] {
   for (const r of normalizeRegions(text.length, regions)) {
     const scan: Scan = { text, slice: text.slice(r.start, r.end), offset: r.start, budget, taken: [] };
     const strong: Finding[] = [];
-    for (const scanner of SCANNERS) strong.push(...scanner(scan));
+    for (const scanner of SCANNERS) appendAll(strong, scanner(scan));
     scan.taken = normalizeRegions(text.length, strong.filter((f) => f.label !== 'URL'));
-    all.push(...strong, ...scanPhones(scan));
+    appendAll(appendAll(all, strong), scanPhones(scan));
   }
   return resolveOverlaps(all);
 }

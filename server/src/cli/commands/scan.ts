@@ -12,6 +12,7 @@ import { decodeText, formatBytes, readCapped, readTextFile, walkFiles } from '..
 import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type ReportedFinding, type ScanReport } from '../formatters';
 import { addedLines, commentChar, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
 import { ConfigResolver, LazyEngine, notice, writeOutput } from '../session';
+import { appendAll } from '../../engine/arrays';
 
 interface ScanContext {
   args: ScanArgs;
@@ -41,9 +42,8 @@ function truncatedMessage(size: number, cap: number): string {
   return `${formatBytes(size)} exceeds --max-file-size ${formatBytes(cap)}: scanned the first ${formatBytes(cap)} only`;
 }
 
-/** A loop, not push(...many): a file may hold more findings than the call stack has room for. */
 function addFindings(ctx: ScanContext, findings: readonly ReportedFinding[]): void {
-  for (const f of findings) ctx.report.findings.push(f);
+  appendAll(ctx.report.findings, findings);
 }
 
 async function scanOne(ctx: ScanContext, absPath: string, text: string, extra: { languageId?: string; commentChar?: string } = {}): Promise<ReportedFinding[]> {
