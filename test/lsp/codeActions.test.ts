@@ -1,11 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Command, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { editsByUri, offsetAt, TestClient } from './harness';
+import { editsByUri, offsetAt, TestClient, SAMPLE } from './harness';
 
-const EMAIL = 'jane.doe@acme-mail.com';
-const CARD = '4539 1488 0343 6467';
-const IBAN = 'DE44 5001 0517 5407 3249 31';
+const { EMAIL, CARD, IBAN } = SAMPLE;
 
 let client: TestClient;
 before(async () => {

@@ -3,11 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, type CodeAction, type Command } from 'vscode-languageserver-protocol/node';
-import { TestClient } from './harness';
+import { TestClient, SAMPLE } from './harness';
 
-const EMAIL = 'jane.doe@acme-mail.com';
-const CARD = '4539 1488 0343 6467';
-const IBAN = 'DE44 5001 0517 5407 3249 31';
+const { EMAIL, CARD, IBAN } = SAMPLE;
 
 let client: TestClient;
 before(async () => {

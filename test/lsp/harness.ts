@@ -51,6 +51,13 @@ export const TINY_MODEL = join(ROOT, 'test', 'fixtures', 'tiny-hf-model');
 /** The built-in model once it ships; until then the tests use the tiny fixture. */
 export const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
 
+/** Fictional values that are not published examples (those are scored down as documentation). */
+export const SAMPLE = {
+  EMAIL: 'jane.doe@acme-mail.com',
+  CARD: '4539 1488 0343 6467',
+  IBAN: 'DE44 5001 0517 5407 3249 31',
+} as const;
+
 export function defaultModelPath(): string {
   return existsSync(join(BUILTIN_MODEL, 'model.int8.onnx')) && existsSync(join(BUILTIN_MODEL, 'config.json')) ? BUILTIN_MODEL : TINY_MODEL;
 }

@@ -1,10 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DidChangeConfigurationNotification, DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { TestClient } from './harness';
+import { TestClient, SAMPLE } from './harness';
 
-const EMAIL = 'jane.doe@acme-mail.com';
-const IBAN = 'DE44 5001 0517 5407 3249 31';
+const { EMAIL, IBAN } = SAMPLE;
 
 let client: TestClient;
 before(async () => {
