@@ -2,6 +2,7 @@
  * The detection engine's front door: text in, PII findings out. Used alike by the CLI, the language
  * server and the tests; it knows nothing of LSP or VS Code.
  */
+import { chunked } from './chunked';
 import { ModelLoadError } from './errors';
 import { createModelEngine } from './modelEngine';
 import type { Finding, Region } from './types';
@@ -22,6 +23,19 @@ export interface DetectOptions {
   allScores?: boolean;
   /** Abandon the work when aborted (a newer edit, a closed document); the promise rejects with AbortError. */
   signal?: AbortSignal;
+  /** Called as the scan moves through a long text, start to end (see DetectProgress). */
+  onProgress?: (progress: DetectProgress) => void;
+}
+
+/** How far a scan has come. Long texts are scanned in chunks, in document order. */
+export interface DetectProgress {
+  /** The text up to here is scanned; `findings` are final for it. */
+  done: number;
+  total: number;
+  /** Chunks still to be scanned that are not remembered from an earlier scan (0: the rest is quick). */
+  pending: number;
+  /** Findings so far, in order. Read it during the call; it grows afterwards. */
+  findings: readonly Finding[];
 }
 
 export interface ModelInfo {
@@ -46,6 +60,9 @@ export interface Engine {
 export interface EngineStats {
   windowsRun: number;
   windowsCached: number;
+  /** Chunks of long texts scanned, and reused unchanged from an earlier scan. */
+  chunksRun?: number;
+  chunksCached?: number;
 }
 
 /**
@@ -53,6 +70,6 @@ export interface EngineStats {
  * Rejects with ModelLoadError when the folder is missing or corrupt; callers that must keep
  * working (the editor) then fall back to `createEngine({ modelDir: null })`.
  */
-export function createEngine(options: EngineOptions = {}): Promise<Engine> {
-  return createModelEngine(options);
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  return chunked(await createModelEngine(options));
 }
