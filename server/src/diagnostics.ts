@@ -7,7 +7,9 @@
  * - a newer edit, or closing the document, aborts its scan in flight (AbortController: the engine
  *   stops between windows);
  * - a result is published only if the document is still open at the version that was scanned
- *   (`isStale`), so the last published diagnostics always belong to the current text.
+ *   (`isStale`), so the last published diagnostics always belong to the current text;
+ * - a long scan reports its progress, and may publish the diagnostics of the document's first
+ *   lines (what is on screen) before it finishes; the full result replaces them.
  *
  * The last result of every open document is kept for code actions, hovers and commands.
  */
@@ -23,13 +25,22 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
 }
 
+/** How far a scan has come; `diagnostics`, when present, are to be shown until the scan finishes. */
+export interface ScanProgress {
+  /** 0..1 */
+  fraction: number;
+  diagnostics?: Diagnostic[];
+}
+
 export interface SchedulerHost {
   getDocument(uri: string): TextDocument | undefined;
   /** Scans one document version; rejects with an AbortError when `signal` fires. */
-  scan(doc: TextDocument, signal: AbortSignal): Promise<ScanResult>;
+  scan(doc: TextDocument, signal: AbortSignal, progress: (p: ScanProgress) => void): Promise<ScanResult>;
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
   /** The queue went from idle to busy or back. */
   busyChanged(busy: boolean): void;
+  /** A scan of `uri` has come this far (0..1); null: it ended (finished, cancelled or failed). */
+  progress?(uri: string, fraction: number | null): void;
 }
 
 export interface DocumentResult extends ScanResult {
@@ -104,11 +115,16 @@ export class DiagnosticsScheduler {
     return r && r.version === doc.version ? r : undefined;
   }
 
-  /** Findings reported across open documents. */
+  /** Findings reported across open documents (notices such as a size cap are not findings). */
   get totalFindings(): number {
     let n = 0;
-    for (const r of this.results.values()) n += r.diagnostics.length;
+    for (const r of this.results.values()) n += r.findings.length;
     return n;
+  }
+
+  /** Documents waiting for a scan (timers and queue), for tests and the bench: never more than the open documents. */
+  get pendingCount(): number {
+    return this.timers.size + this.queue.length;
   }
 
   get isBusy(): boolean {
@@ -147,9 +163,14 @@ export class DiagnosticsScheduler {
     }
     const job: InFlight = { uri, version: doc.version, controller: new AbortController() };
     this.current = job;
+    const current = (): boolean => !job.controller.signal.aborted && !this.isStale(uri, job.version);
     try {
-      const result = await this.host.scan(doc, job.controller.signal);
-      if (!job.controller.signal.aborted && !this.isStale(uri, job.version)) {
+      const result = await this.host.scan(doc, job.controller.signal, (p) => {
+        if (!current()) return;
+        if (p.diagnostics) this.host.publish(uri, job.version, p.diagnostics);
+        this.host.progress?.(uri, p.fraction);
+      });
+      if (current()) {
         this.results.set(uri, { ...result, version: job.version });
         this.host.publish(uri, job.version, result.diagnostics);
       }
@@ -158,6 +179,7 @@ export class DiagnosticsScheduler {
         this.log.error(`scan failed\n${describeError(e)}`);
       }
     } finally {
+      this.host.progress?.(uri, null);
       this.current = null;
       // A scan aborted by the document's closing leaves nothing behind; one superseded by an
       // edit has already been rescheduled.

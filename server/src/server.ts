@@ -34,6 +34,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { Redactor } from './redact/redact';
+import { ScanProgressReporter } from './scanProgress';
 import { ScanService } from './service';
 import { SETTINGS_SECTION, SettingsCache } from './settings';
 import { WorkspaceConfigs } from './workspaceConfig';
@@ -114,10 +115,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const service = new ScanService({ settings, configs, engines, log, isTrusted: () => trusted, workspaceFolders: () => workspaceFolders });
 
+  const scanProgress = new ScanProgressReporter(connection);
   const scheduler = new DiagnosticsScheduler(
     {
       getDocument: (uri) => documents.get(uri),
-      scan: (doc, signal) => service.scanDocument(doc, signal),
+      scan: (doc, signal, progress) => service.scanDocument(doc, signal, progress),
+      progress: (uri, fraction) => scanProgress.update(uri, fraction),
       publish: (uri, version, diagnostics) => {
         void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
         sendStatus();

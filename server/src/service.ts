@@ -1,20 +1,46 @@
 /**
  * What scanning a document means for the server: its settings, the repository policy governing
- * it, the engine for its model, and the reasons to leave it alone (disabled, ignored, too large,
- * code with code scanning off, a commit message with commit scanning off).
+ * it, the engine for its model, and the reasons to leave it alone (disabled, ignored, code with
+ * code scanning off, a commit message with commit scanning off). A document over
+ * piiLint.maxFileSize is scanned up to the cap, and a diagnostic says where scanning stopped.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicy, type Policy, type PolicyConfig } from './engine/policy';
+import { formatBytes } from './cli/files';
+import type { DetectProgress } from './engine/engine';
+import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './engine/policy';
 import { scanModeFor } from './engine/regions';
 import { scanText } from './engine/scan';
-import type { ScanResult } from './diagnostics';
+import type { ScanProgress, ScanResult } from './diagnostics';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
 import { isAbortError, type Logger } from './log';
+import { SOURCE } from './protocol';
 import type { PiiLintSettings, SettingsCache } from './settings';
 import type { ResolvedConfig, WorkspaceConfigs } from './workspaceConfig';
+
+/** Lines of a long document whose findings are shown before the rest is scanned (what is on screen when it opens). */
+export const HEAD_LINES = 100;
+/** A scan still running after this long shows the head's findings while it goes on. */
+export const PARTIAL_AFTER_MS = 300;
+/** Code of the diagnostic that says a document was scanned only up to piiLint.maxFileSize. */
+export const CAPPED_CODE = 'maxFileSize';
+
+/** The UTF-16 index where the first `maxBytes` UTF-8 bytes of `text` end (never inside a surrogate pair). */
+export function utf16IndexOfBytes(text: string, maxBytes: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + n > maxBytes) return i;
+    bytes += n;
+    if (pair) i++;
+  }
+  return text.length;
+}
 
 export type SkipReason = 'disabled' | 'commitMessages off' | 'scanCode off' | 'ignored' | 'too large';
 
@@ -75,7 +101,7 @@ export class ScanService {
   }
 
   /** Policy-filtered findings of a text (no skip checks: the caller made them). */
-  async findings(uri: string, languageId: string, text: string, ctx: DocumentContext, signal?: AbortSignal) {
+  async findings(uri: string, languageId: string, text: string, ctx: DocumentContext, signal?: AbortSignal, onProgress?: (p: DetectProgress) => void) {
     const { engine } = await this.engineFor(ctx);
     const kind = documentKindOf(uri, languageId);
     try {
@@ -84,6 +110,7 @@ export class ScanService {
         policy: ctx.policy,
         code: ctx.settings.scanCode === 'all' ? 'all' : 'commentsAndStrings',
         ...(signal ? { signal } : {}),
+        ...(onProgress ? { onProgress } : {}),
       });
     } catch (e) {
       if (!isAbortError(e) && !signal?.aborted) await this.o.engines.failed(ctx.modelDir, e);
@@ -91,18 +118,50 @@ export class ScanService {
     }
   }
 
-  /** One open document, as the diagnostics scheduler wants it. */
-  async scanDocument(doc: TextDocument, signal: AbortSignal): Promise<ScanResult> {
+  /**
+   * One open document, as the diagnostics scheduler wants it. A long scan reports its progress,
+   * and once, when it is still running after PARTIAL_AFTER_MS with the first HEAD_LINES lines
+   * done, their diagnostics.
+   */
+  async scanDocument(doc: TextDocument, signal: AbortSignal, progress?: (p: ScanProgress) => void): Promise<ScanResult> {
     const text = doc.getText();
     const started = Date.now();
-    const ctx = await this.contextFor(doc.uri, doc.languageId, Buffer.byteLength(text, 'utf8'));
-    if (ctx.skip) {
+    const size = Buffer.byteLength(text, 'utf8');
+    const ctx = await this.contextFor(doc.uri, doc.languageId, size);
+    if (ctx.skip && ctx.skip !== 'too large') {
       this.o.log.trace(`skipped a ${doc.languageId} document: ${ctx.skip}`);
       return { findings: [], diagnostics: [] };
     }
-    const findings = await this.findings(doc.uri, doc.languageId, text, ctx, signal);
-    const diagnostics = findingsToDiagnostics(doc, findings);
-    this.o.log.trace(`scanned ${text.length} chars (${doc.languageId}) in ${Date.now() - started} ms: ${summarize(findings.map((f) => f.label))}`);
+    let scanned = text;
+    const notices: Diagnostic[] = [];
+    if (ctx.skip === 'too large') {
+      const cut = utf16IndexOfBytes(text, ctx.settings.maxFileSize);
+      scanned = text.slice(0, cut);
+      const at = doc.positionAt(cut);
+      notices.push({
+        range: { start: at, end: at },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: CAPPED_CODE,
+        message: `PII Lint scanned the first ${formatBytes(Buffer.byteLength(scanned, 'utf8'))} of this ${formatBytes(size)} document (piiLint.maxFileSize): the rest is not checked.`,
+      });
+      this.o.log.info(`a ${formatBytes(size)} ${doc.languageId} document is scanned up to piiLint.maxFileSize (${formatBytes(ctx.settings.maxFileSize)})`);
+    }
+    const headEnd = Math.min(scanned.length, doc.offsetAt({ line: HEAD_LINES, character: 0 }));
+    let partialSent = false;
+    const onProgress = progress
+      ? (p: DetectProgress): void => {
+          const fraction = p.total > 0 ? p.done / p.total : 1;
+          if (!partialSent && p.pending > 0 && p.done >= headEnd && Date.now() - started >= PARTIAL_AFTER_MS) {
+            partialSent = true;
+            const head = applyPolicy(scanned, [...p.findings], ctx.policy).sort((a, b) => a.start - b.start || a.end - b.end);
+            progress({ fraction, diagnostics: [...findingsToDiagnostics(doc, head), ...notices] });
+          } else progress({ fraction });
+        }
+      : undefined;
+    const findings = await this.findings(doc.uri, doc.languageId, scanned, ctx, signal, onProgress);
+    const diagnostics = [...findingsToDiagnostics(doc, findings), ...notices];
+    this.o.log.trace(`scanned ${scanned.length} chars (${doc.languageId}) in ${Date.now() - started} ms: ${summarize(findings.map((f) => f.label))}`);
     return { findings, diagnostics };
   }
 }

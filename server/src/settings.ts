@@ -39,7 +39,7 @@ export interface PiiLintSettings {
      * machine-overridable, and ignored in untrusted workspaces. */
     path: string;
   };
-  /** Documents larger than this many bytes (UTF-8) are not scanned. */
+  /** Documents are scanned up to this many bytes (UTF-8); a notice marks where scanning stopped. */
   maxFileSize: number;
   trace: {
     /** Traces the LSP messages between VS Code and the server (read by the client). */

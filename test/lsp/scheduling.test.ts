@@ -94,13 +94,17 @@ test('run: onSave scans on open and save, not while typing', { timeout: 60_000 }
   await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 });
 
-test('documents over piiLint.maxFileSize are not scanned', { timeout: 60_000 }, async () => {
+test('documents over piiLint.maxFileSize are scanned up to the cap, with a notice where scanning stopped', { timeout: 60_000 }, async () => {
   client.settings = { ...client.settings, maxFileSize: 100 };
   await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   const uri = client.fileUri('big.md');
-  client.open(uri, 'markdown', `${'x'.repeat(200)}\n${EMAIL}\n`);
-  assert.deepEqual(await client.diagnosticsFor(uri), []);
+  client.open(uri, 'markdown', `${EMAIL}\n${'x'.repeat(200)}\n${EMAIL}\n`);
+  const capped = await client.diagnosticsFor(uri);
+  assert.deepEqual(capped.map((d) => d.code), ['EMAIL', 'maxFileSize']);
+  assert.equal(capped[0]!.range.start.line, 0);
+  assert.equal(capped[1]!.range.start.line, 1, 'the notice sits where scanning stopped');
+  assert.match(capped[1]!.message, /scanned the first 100 B of this 2\d\d B document \(piiLint\.maxFileSize\)/);
   client.settings = { ...client.settings, maxFileSize: 1_000_000 };
   await client.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-  await client.until(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) === 1, 'scanned once allowed');
+  await client.until(() => (client.diagnostics.get(uri)?.diagnostics.map((d) => d.code).join() ?? '') === 'EMAIL,EMAIL', 'scanned whole once allowed');
 });

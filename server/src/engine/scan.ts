@@ -3,7 +3,7 @@
  * engine's model and recognizers), what the team wants reported (policy), and where it is
  * (1-based lines and UTF-16 columns).
  */
-import type { Engine } from './engine';
+import type { DetectOptions, Engine } from './engine';
 import { applyPolicy, type Policy, type PolicyFinding } from './policy';
 import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './regions';
 import type { FileFinding, Finding, Region } from './types';
@@ -13,6 +13,8 @@ export interface ScanOptions extends DocumentKind {
   /** Source code: scan comments and string literals only (default), or all of it. */
   code?: 'commentsAndStrings' | 'all';
   signal?: AbortSignal;
+  /** Progress through a long text (the engine's raw findings so far: apply the policy to show them). */
+  onProgress?: DetectOptions['onProgress'];
 }
 
 /** The regions a scan with these options covers. */
@@ -25,7 +27,11 @@ export function scanRegions(text: string, options: DocumentKind & { code?: ScanO
 export async function scanText(engine: Engine, text: string, options: ScanOptions): Promise<PolicyFinding[]> {
   const regions = scanRegions(text, options);
   if (regions.length === 0) return [];
-  const detected = await engine.detect(text, options.signal ? { regions, signal: options.signal } : { regions });
+  const detected = await engine.detect(text, {
+    regions,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   return applyPolicy(text, detected, options.policy).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
