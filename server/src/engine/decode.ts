@@ -141,3 +141,18 @@ function finish(
   const score = sum / n;
   return { start: tok.words[first].start, end: tok.words[last].end, label: cls, score, evidence: { model: score } };
 }
+
+/** Address parts that only mean something beside the rest of an address. */
+const NEEDS_ADDRESS = new Set(['BUILDINGNUMBER']);
+const ADDRESS_PARTS = new Set(['STREET', 'SECONDARYADDRESS', 'CITY', 'ZIPCODE', 'STATE', 'COUNTY']);
+/** How far (in characters) a building number may sit from the street it belongs to. */
+const ADDRESS_REACH = 40;
+
+/** Drops a lone building number ("the square root of 2"): without a street, a city or a postcode
+ * nearby it is just a number. Input sorted by start. */
+export function dropOrphanParts(findings: Finding[]): Finding[] {
+  const parts = findings.filter((f) => ADDRESS_PARTS.has(f.label));
+  return findings.filter(
+    (f) => !NEEDS_ADDRESS.has(f.label) || parts.some((p) => p.start - f.end <= ADDRESS_REACH && f.start - p.end <= ADDRESS_REACH),
+  );
+}

@@ -4,8 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
-import { decodeEntities, softmaxRows, TagSet } from './decode';
+import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
@@ -61,7 +62,11 @@ class ModelEngine implements Engine {
       if (options.signal?.aborted) throw abortError();
       if (r.end > r.start) appendAll(model, await this.detectRegion(text, r, options.signal));
     }
-    const all = combineFindings(text, model, recognize(text, options.regions));
+    const all = combineFindings(
+      text,
+      model.filter((f) => !isCodeLike(text, f)),
+      recognize(text, options.regions),
+    );
     if (options.allScores) return all;
     // Validators-only mode has no model thresholds: recognizer scores already encode their proof.
     const threshold = this.loaded?.threshold ?? ((): number => 0.5);
@@ -81,7 +86,7 @@ class ModelEngine implements Engine {
     const n = tok.tokens.length;
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
-    return decodeEntities(slice, tok, probs, this.tags).map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
+    return dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)).map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 
   /** Row-major [tokens, tags] probabilities for every token of `tok`. */

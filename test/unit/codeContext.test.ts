@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isCodeLike } from '../../server/src/engine/codeContext';
+import type { Finding } from '../../server/src/engine/types';
+
+const guess = (text: string, value: string, label = 'FIRSTNAME', recognizer = false): [string, Finding] => {
+  const start = text.indexOf(value);
+  return [text, { start, end: start + value.length, label, score: 0.8, evidence: recognizer ? { recognizer: true } : { model: 0.8 } }];
+};
+
+test('identifiers and JSDoc parameter names are not names', () => {
+  assert.ok(isCodeLike(...guess(' * @param thisArg An object', 'thisArg')));
+  assert.ok(isCodeLike(...guess(' * @param {string} callbackfn A function', 'callbackfn')));
+  assert.ok(isCodeLike(...guess('set first_name here', 'first_name')));
+  assert.ok(isCodeLike(...guess('the maxBlock value', 'maxBlock', 'CITY')));
+  assert.ok(isCodeLike(...guess('     * @param precision Number', 'param')));
+});
+
+test('real names, other classes and proven values are kept', () => {
+  assert.ok(!isCodeLike(...guess('Ask Grace about it', 'Grace')));
+  assert.ok(!isCodeLike(...guess('Ask McDonald about it', 'McDonald', 'LASTNAME')));
+  assert.ok(!isCodeLike(...guess('@param user jane_doe', 'jane_doe', 'USERNAME')));
+  assert.ok(!isCodeLike(...guess('mail me_too@x.io', 'me_too@x.io', 'EMAIL', true)));
+});
+
+test('a building number needs an address part nearby', async () => {
+  const { dropOrphanParts } = await import('../../server/src/engine/decode');
+  const f = (start: number, end: number, label: string): Finding => ({ start, end, label, score: 0.8, evidence: {} });
+  assert.deepEqual(dropOrphanParts([f(0, 2, 'BUILDINGNUMBER')]), []);
+  const kept = [f(0, 2, 'BUILDINGNUMBER'), f(3, 15, 'STREET')];
+  assert.deepEqual(dropOrphanParts(kept), kept);
+});
