@@ -46,7 +46,8 @@ function hookScript(spec: HookSpec, cliPath: string, chained: boolean): string {
     `PII_LINT_CLI=${shellQuote(cliPath)}`,
     '[ -x "$PII_LINT_NODE" ] || PII_LINT_NODE=node',
     'if [ -f "$PII_LINT_CLI" ]; then',
-    `  exec "$PII_LINT_NODE" "$PII_LINT_CLI" ${spec.command}`,
+    // Installed from VS Code, execPath may be Electron: this makes it behave as plain Node (a no-op for node).
+    `  ELECTRON_RUN_AS_NODE=1 exec "$PII_LINT_NODE" "$PII_LINT_CLI" ${spec.command}`,
     'fi',
     'if command -v pii-lint >/dev/null 2>&1; then',
     `  exec pii-lint ${spec.command}`,
