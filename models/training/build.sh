@@ -19,12 +19,13 @@ MINUTES="${MINUTES:-}"
 PY=/usr/bin/python3
 WORK=models/training/work
 RUN="${RUN:-$WORK/run-seed$SEED}"
-OUT=models/pii-lint-mini
+OUT="${OUT:-models/pii-lint-mini}"   # override only for smoke tests
 STAGES="${STAGES:-lexicon corpus encode train export quantize check}"
-mkdir -p "$WORK"
+mkdir -p "$WORK" "$OUT"
+export PII_LINT_LEXICON="$OUT/lexicon.json"
 has() { [[ " $STAGES " == *" $1 "* ]]; }
 
-if [[ ! -f $OUT/tokenizer.json ]]; then node models/training/build-tokenizer.mjs $OUT/tokenizer.json; fi
+if [[ ! -f models/pii-lint-mini/tokenizer.json ]]; then node models/training/build-tokenizer.mjs models/pii-lint-mini/tokenizer.json; fi
 
 if has lexicon; then
   npx tsx models/training/build-lexicon.ts $OUT/lexicon.json
@@ -56,5 +57,5 @@ if has quantize; then
 fi
 if has check; then
   node models/training/check-quant.mjs "$RUN/model.fp32.onnx" $OUT/model.int8.onnx "$WORK/enc-seed$SEED.jsonl" --n 300 --json "$RUN/quant.json"
-  sha256sum $OUT/model.int8.onnx $OUT/config.json $OUT/lexicon.json $OUT/tokenizer.json
+  sha256sum $OUT/model.int8.onnx $OUT/config.json $OUT/lexicon.json models/pii-lint-mini/tokenizer.json
 fi
