@@ -1,7 +1,7 @@
 /** Content-defined chunks of long texts: coverage, stable cuts under edits, and the same findings however a text was reached. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chunkText, CONTEXT, MAX_CHUNK, MIN_CHUNK } from '../../server/src/engine/chunked';
+import { chunkText, CONTEXT, CUT_SPAN, MAX_CHUNK } from '../../server/src/engine/chunked';
 import { createEngine, type DetectProgress, type Engine } from '../../server/src/engine/engine';
 import { corpusLines, mixedDocument } from '../bench/corpus';
 import { randomUnicode, seededRandom } from './helpers/random';
@@ -33,9 +33,8 @@ describe('chunkText', () => {
         assert.ok(c.start - c.from <= CONTEXT + 64 && c.to - c.end <= CONTEXT + 64);
         for (const at of [c.start, c.end, c.from, c.to]) assert.ok(onBoundary(text, at), `chunk ${k} cuts a surrogate pair`);
         if (k < chunks.length - 1) assert.ok(c.end - c.start <= MAX_CHUNK + 1024);
-        const lineCut = c.end === text.length || text[c.end - 1] === '\n';
-        if (lineCut && k < chunks.length - 1 && c.end - c.start < MAX_CHUNK) assert.ok(c.end - c.start >= MIN_CHUNK);
       }
+      if (text.length > 8 * CUT_SPAN) assert.ok(text.length / chunks.length >= CUT_SPAN, `mean chunk ${Math.round(text.length / chunks.length)} chars`);
     }
   });
 

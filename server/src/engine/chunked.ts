@@ -5,10 +5,10 @@
  * the whole text on every keystroke, and the model windows of that chunk come from the window cache
  * except the ones the edit touched.
  *
- * - Cuts fall at line starts, decided by the text around them (a blank line, or a line whose hash
- *   hits a divisor, once a chunk is MIN_CHUNK long; always by MAX_CHUNK): an edit moves no cut
- *   except, rarely, one next to the edited line, so every other chunk keeps its content and key.
- *   A line longer than MAX_CHUNK (minified code) is cut at a space or punctuation.
+ * - Cuts fall at line starts, each decided by the lines within CUT_SPAN characters of it (see
+ *   lineCuts): an edit moves no cut farther away, so every other chunk keeps its content and key.
+ *   A stretch longer than MAX_CHUNK is cut at a line start, or inside a line (minified code) at a
+ *   space or punctuation.
  * - Each chunk is scanned with CONTEXT characters of text either side, and owns the findings that
  *   start inside it: an entity next to a cut is seen whole by the chunk it starts in.
  * - Results depend only on the text (and regions), never on what was scanned before: a document
@@ -21,12 +21,10 @@ import { createHash } from 'node:crypto';
 import type { DetectOptions, DetectProgress, Engine, EngineStats, ModelInfo } from './engine';
 import type { Finding, Region } from './types';
 
-/** A chunk is cut at the first eligible line start after this many characters... */
-export const MIN_CHUNK = 4096;
-/** ...and at the latest after this many. */
+/** A line end is a cut when its line's hash is the least of the lines starting within this many characters either side... */
+export const CUT_SPAN = 4096;
+/** ...and a chunk is cut at a line start (or inside a line) by this size anyway. */
 export const MAX_CHUNK = 32768;
-/** One line in this many (by hash) is a cut point where no blank line comes first. */
-const CUT_DIVISOR = 32;
 /** Characters of neighbouring text each chunk is scanned with (≈ 60 tokens: more than the model's window overlap). */
 export const CONTEXT = 256;
 /** Remembered chunk results (about 8 KB of text each). */
@@ -69,11 +67,6 @@ function lineHash(text: string, from: number, to: number): number {
   return h >>> 0;
 }
 
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
 /** Backs `at` up (or forward, with dir 1) to just after a space within 64 characters, else a safe boundary. */
 function snapContext(text: string, at: number, dir: -1 | 1): number {
   if (at <= 0) return 0;
@@ -86,34 +79,56 @@ function snapContext(text: string, at: number, dir: -1 | 1): number {
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at + (dir === 1 ? 1 : -1) : at;
 }
 
+/**
+ * Where the cuts fall: after line i when hash(line i) is less than the hash of every other line
+ * starting within CUT_SPAN characters of it (ties: the earlier line wins). The decision looks at
+ * nothing but those neighbours, so an edit moves only the cuts within CUT_SPAN of itself, and
+ * two cuts are never closer than CUT_SPAN (chunks are CUT_SPAN to about 2·CUT_SPAN long, capped
+ * at MAX_CHUNK).
+ */
+function lineCuts(text: string): number[] {
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    starts.push(pos);
+    hashes.push(lineHash(text, pos, end));
+    pos = end;
+  }
+  const cuts: number[] = [];
+  for (let i = 0; i < starts.length - 1; i++) {
+    const h = hashes[i]!;
+    const at = starts[i]!;
+    let least = true;
+    for (let j = i - 1; least && j >= 0 && at - starts[j]! <= CUT_SPAN; j--) if (hashes[j]! <= h) least = false;
+    for (let j = i + 1; least && j < starts.length && starts[j]! - at <= CUT_SPAN; j++) if (hashes[j]! < h) least = false;
+    if (least) cuts.push(starts[i + 1]!);
+  }
+  return cuts;
+}
+
 /** The chunks of `text` (one chunk, without context, when it is short). */
 export function chunkText(text: string): Chunk[] {
   const n = text.length;
   const owned: Array<[number, number]> = [];
   let start = 0;
-  let pos = 0;
-  while (pos < n) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? n : nl + 1;
-    // The chunk would outgrow MAX_CHUNK with this line: cut before it, or inside it when it is
-    // that long by itself.
-    while (lineEnd - start > MAX_CHUNK) {
-      if (pos > start) {
-        owned.push([start, pos]);
-        start = pos;
-        continue;
-      }
-      const cut = cutInLine(text, start + MAX_CHUNK, lineEnd);
-      if (cut >= lineEnd) break;
+  const capTo = (end: number): void => {
+    // A stretch longer than MAX_CHUNK: cut at the last line start that keeps it under, else inside a line.
+    while (end - start > MAX_CHUNK) {
+      const nl = text.lastIndexOf('\n', start + MAX_CHUNK - 1);
+      const cut = nl >= start ? nl + 1 : cutInLine(text, start + MAX_CHUNK, end);
+      if (cut >= end) break;
       owned.push([start, cut]);
       start = cut;
     }
-    if (lineEnd < n && lineEnd - start >= MIN_CHUNK && (isBlank(text, pos, lineEnd) || lineHash(text, pos, lineEnd) % CUT_DIVISOR === 0)) {
-      owned.push([start, lineEnd]);
-      start = lineEnd;
-    }
-    pos = lineEnd;
+  };
+  for (const cut of lineCuts(text)) {
+    capTo(cut);
+    owned.push([start, cut]);
+    start = cut;
   }
+  capTo(n);
   if (start < n) owned.push([start, n]);
   if (owned.length <= 1) return [{ start: 0, end: n, from: 0, to: n }];
   return owned.map(([s, e]) => ({
@@ -159,8 +174,6 @@ function touches(regions: Region[] | undefined, start: number, end: number): boo
 interface MemoEntry {
   /** Findings the chunk owns, relative to its `from`. */
   findings: Finding[];
-  /** Model windows the chunk took (counted as cached when the entry is reused). */
-  windows: number;
 }
 
 function abortError(): Error {
@@ -169,11 +182,9 @@ function abortError(): Error {
   return e;
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export class ChunkedEngine implements Engine {
   private readonly memo = new Map<string, MemoEntry>();
-  private readonly counters = { chunksRun: 0, chunksCached: 0, windowsFromMemo: 0 };
+  private readonly counters = { chunksRun: 0, chunksCached: 0 };
 
   constructor(private readonly inner: Engine) {}
 
@@ -195,31 +206,43 @@ export class ChunkedEngine implements Engine {
         .digest('base64');
       return { chunk: c, sub, key };
     });
-    let pending = planned.filter((p) => !this.memo.has(p.key)).length;
-    const out: Finding[] = [];
-    for (let i = 0; i < planned.length; i++) {
-      const { chunk: c, sub, key } = planned[i]!;
-      if (rest.signal?.aborted) throw abortError();
-      let entry = this.memo.get(key);
-      if (entry) {
-        this.memo.delete(key);
-        this.memo.set(key, entry);
-        this.counters.chunksCached++;
-        this.counters.windowsFromMemo += entry.windows;
-      } else {
-        if (i > 0) await nextTurn();
-        if (rest.signal?.aborted) throw abortError();
-        const before = this.inner.stats();
-        const piece = text.slice(c.from, c.to);
-        const found = await this.inner.detect(piece, {
+    const misses = planned.map((p) => !this.memo.has(p.key));
+    let pending = misses.filter(Boolean).length;
+    // Two chunks in flight: while the inference worker runs one chunk's windows, this thread
+    // tokenizes the next and decodes the last (the worker still runs one window at a time).
+    const started = new Map<number, Promise<MemoEntry>>();
+    const begin = (i: number): void => {
+      if (started.has(i)) return;
+      const { chunk: c, sub } = planned[i]!;
+      const run = this.inner
+        .detect(text.slice(c.from, c.to), {
           ...(sub ? { regions: sub } : {}),
           ...(rest.allScores ? { allScores: true } : {}),
           ...(rest.signal ? { signal: rest.signal } : {}),
-        });
-        const after = this.inner.stats();
-        const lo = c.start - c.from;
-        const hi = c.end - c.from;
-        entry = { findings: found.filter((f) => f.start >= lo && f.start < hi), windows: after.windowsRun + after.windowsCached - before.windowsRun - before.windowsCached };
+        })
+        .then((found) => ({ findings: found.filter((f) => f.start >= c.start - c.from && f.start < c.end - c.from) }));
+      run.catch(() => undefined); // awaited below; an abort must not surface as unhandled meanwhile
+      started.set(i, run);
+    };
+    const out: Finding[] = [];
+    for (let i = 0; i < planned.length; i++) {
+      const { chunk: c, key } = planned[i]!;
+      if (rest.signal?.aborted) throw abortError();
+      let entry: MemoEntry | undefined;
+      if (!misses[i]) {
+        entry = this.memo.get(key);
+        if (entry) {
+          this.memo.delete(key);
+          this.memo.set(key, entry);
+        }
+      }
+      if (entry) this.counters.chunksCached++;
+      else {
+        begin(i);
+        const next = misses.indexOf(true, i + 1);
+        if (next > 0) begin(next);
+        entry = await started.get(i)!;
+        started.delete(i);
         this.remember(key, entry);
         this.counters.chunksRun++;
         pending--;
@@ -251,7 +274,7 @@ export class ChunkedEngine implements Engine {
     const s = this.inner.stats();
     return {
       windowsRun: s.windowsRun,
-      windowsCached: s.windowsCached + this.counters.windowsFromMemo,
+      windowsCached: s.windowsCached,
       chunksRun: this.counters.chunksRun,
       chunksCached: this.counters.chunksCached,
     };
@@ -263,7 +286,7 @@ export class ChunkedEngine implements Engine {
   }
 }
 
-/** Long texts (over MIN_CHUNK, more than one chunk) in chunks; findings concatenated in order. */
+/** An engine that scans long texts chunk by chunk (see the top of this file). */
 export function chunked(engine: Engine): Engine {
   return new ChunkedEngine(engine);
 }
