@@ -3,7 +3,7 @@
  * decode -> validators and recognizers.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
@@ -11,7 +11,7 @@ import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } fro
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
 import { InferenceSession } from './inference';
-import { classesOf, loadModelFolder, type LoadedModel } from './model';
+import { classesOf, findOnnxFile, loadModelFolder, type LoadedModel } from './model';
 import { recognize } from './recognizers';
 import type { Tokenized } from './tokenize';
 import type { Finding, Region } from './types';
@@ -151,8 +151,20 @@ class ModelEngine implements Engine {
 
 export async function createModelEngine(options: EngineOptions): Promise<Engine> {
   if (options.modelDir === null) return new ModelEngine(null, null);
-  const loaded = loadModelFolder(options.modelDir ?? builtinModelDir());
-  const worker = await InferenceSession.load(loaded.onnxPath, options.threads ?? 1);
+  const dir = resolve(options.modelDir ?? builtinModelDir());
+  // The worker starts onnxruntime and the session while this thread reads the tokenizer and the
+  // lexicon (about half a second each on a small machine): the two overlap.
+  const onnx = existsSync(dir) ? findOnnxFile(dir) : null;
+  const early = onnx ? InferenceSession.load(onnx, options.threads ?? 1) : null;
+  early?.catch(() => undefined);
+  let loaded: LoadedModel;
+  try {
+    loaded = loadModelFolder(dir);
+  } catch (e) {
+    void early?.then((s) => s.dispose(), () => undefined);
+    throw e;
+  }
+  const worker = await (early ?? InferenceSession.load(loaded.onnxPath, options.threads ?? 1));
   if (!worker.inputNames.includes('input_ids')) {
     await worker.dispose();
     throw new ModelLoadError(`${loaded.onnxPath} has no input_ids input: not a token-classification export`);
