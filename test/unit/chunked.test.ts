@@ -18,7 +18,7 @@ function onBoundary(text: string, i: number): boolean {
 
 describe('chunkText', () => {
   test('chunks tile the text, cut at line starts, with bounded context on valid boundaries', () => {
-    const texts = [mixedDocument(200_000), corpusLines('logs', 3000), 'x'.repeat(100_000), `${'a😀 '.repeat(30_000)}\n${'b '.repeat(20_000)}`];
+    const texts = [mixedDocument(200_000), corpusLines('logs', 3000), 'x'.repeat(100_000), `${'a😀 '.repeat(30_000)}\n${'b '.repeat(20_000)}`, mixedDocument(6000), corpusLines('code', 60)];
     const rnd = seededRandom(5);
     for (let i = 0; i < 20; i++) texts.push(Array.from({ length: 400 }, () => randomUnicode(rnd, 40)).join('\n'));
     for (const text of texts) {
@@ -34,6 +34,7 @@ describe('chunkText', () => {
         for (const at of [c.start, c.end, c.from, c.to]) assert.ok(onBoundary(text, at), `chunk ${k} cuts a surrogate pair`);
         if (k < chunks.length - 1) assert.ok(c.end - c.start <= MAX_CHUNK + 1024);
       }
+      if (text.length < 2 * CUT_SPAN) assert.equal(chunks.length, 1, 'a short text is one chunk');
       if (text.length > 8 * CUT_SPAN) assert.ok(text.length / chunks.length >= CUT_SPAN, `mean chunk ${Math.round(text.length / chunks.length)} chars`);
     }
   });

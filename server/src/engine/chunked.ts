@@ -81,10 +81,10 @@ function snapContext(text: string, at: number, dir: -1 | 1): number {
 
 /**
  * Where the cuts fall: after line i when hash(line i) is less than the hash of every other line
- * starting within CUT_SPAN characters of it (ties: the earlier line wins). The decision looks at
- * nothing but those neighbours, so an edit moves only the cuts within CUT_SPAN of itself, and
- * two cuts are never closer than CUT_SPAN (chunks are CUT_SPAN to about 2·CUT_SPAN long, capped
- * at MAX_CHUNK).
+ * starting within CUT_SPAN characters of it (ties: the earlier line wins), and the cut is at least
+ * CUT_SPAN from either end of the text. The decision looks at nothing but those neighbours (and
+ * the ends), so an edit moves only the cuts within CUT_SPAN of itself, and two cuts are never
+ * closer than CUT_SPAN (chunks are CUT_SPAN to about 2·CUT_SPAN long, capped at MAX_CHUNK).
  */
 function lineCuts(text: string): number[] {
   const starts: number[] = [];
@@ -100,6 +100,8 @@ function lineCuts(text: string): number[] {
   for (let i = 0; i < starts.length - 1; i++) {
     const h = hashes[i]!;
     const at = starts[i]!;
+    // No chunk shorter than CUT_SPAN at either end (a short text stays whole).
+    if (starts[i + 1]! < CUT_SPAN || text.length - starts[i + 1]! < CUT_SPAN) continue;
     let least = true;
     for (let j = i - 1; least && j >= 0 && at - starts[j]! <= CUT_SPAN; j--) if (hashes[j]! <= h) least = false;
     for (let j = i + 1; least && j < starts.length && starts[j]! - at <= CUT_SPAN; j++) if (hashes[j]! < h) least = false;
