@@ -18,6 +18,9 @@ from model import Config, PiiLintMini  # noqa: E402
 
 def main():
     ckpt_path, out_dir = sys.argv[1], sys.argv[2]
+    # Longest inference window (tokens incl. [CLS]/[SEP]) the model was validated on; the engine
+    # reads pii_lint.max_window. Override with MAX_WINDOW=n when a model trained on longer rows.
+    max_window = int(os.environ.get('MAX_WINDOW', 128))
     os.makedirs(out_dir, exist_ok=True)
     ck = torch.load(ckpt_path, map_location='cpu')
     labels = bio_labels()
