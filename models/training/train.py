@@ -42,6 +42,32 @@ def load(path):
     return train, test
 
 
+def pack(rows, frac, max_len, rng):
+    """Concatenates random rows into longer ones ([CLS] a b c [SEP]) so the model sees long, mixed
+    windows like the engine's. `frac` of the rows end up in packs of up to a random 128..max_len tokens."""
+    if frac <= 0:
+        return rows
+    idx = list(range(len(rows)))
+    rng.shuffle(idx)
+    n_pack = int(len(idx) * frac)
+    singles = [rows[i] for i in idx[n_pack:]]
+    packed = []
+    cur = None
+    target = 0
+    for i in idx[:n_pack]:
+        ids, shape, lex, lab = rows[i]
+        body = (ids[1:-1], shape[1:-1], lex[1:-1], lab[1:-1])
+        if cur is None or len(cur[0]) + len(body[0]) + 1 > target:
+            if cur is not None:
+                packed.append((cur[0] + [ids[-1]], cur[1] + [0], cur[2] + [0], cur[3] + [-100]))
+            target = rng.randint(128, max_len)
+            cur = ([ids[0]], [0], [0], [-100])
+        cur = (cur[0] + body[0], cur[1] + body[1], cur[2] + body[2], cur[3] + body[3])
+    if cur is not None:
+        packed.append((cur[0] + [rows[0][0][-1]], cur[1] + [0], cur[2] + [0], cur[3] + [-100]))
+    return singles + packed
+
+
 def batches(rows, max_tokens, max_batch, rng, shuffle=True):
     idx = list(range(len(rows)))
     if shuffle:
@@ -133,6 +159,8 @@ def main():
     ap.add_argument('--lex-drop-ex', type=float, default=0.2)
     ap.add_argument('--lex-drop-tok', type=float, default=0.1)
     ap.add_argument('--pos-shift', type=float, default=0.5, help='share of rows placed at a random position offset')
+    ap.add_argument('--pack-frac', type=float, default=0.0, help='share of rows concatenated into long rows')
+    ap.add_argument('--pack-len', type=int, default=512)
     ap.add_argument('--ckpt-minutes', type=float, default=3)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--init', default='', help='start from these weights (model.pt) instead of random')
@@ -148,6 +176,12 @@ def main():
     t0 = time.time()
     train, test = load(args.data)
     print(f'loaded {len(train)} train rows, {len(test)} held-out-template rows in {time.time() - t0:.1f}s', flush=True)
+
+    if args.pack_frac > 0:
+        n0 = len(train)
+        train = pack(train, args.pack_frac, args.pack_len, random.Random(args.seed + 7))
+        print(f'packed {args.pack_frac:.0%} of {n0} rows into longer ones: {len(train)} rows, '
+              f'max {max(len(r[0]) for r in train)} tokens', flush=True)
 
     cfg = Config(num_labels=len(labels))
     model = PiiLintMini(cfg)
