@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { DetectOptions, DetectProgress, Engine, EngineStats, ModelInfo } from './engine';
 import type { Finding, Region } from './types';
+import { mergeRegions } from './regions';
 
 /** A line end is a cut when its line's hash is the least of the lines starting within this many characters either side... */
 export const CUT_SPAN = 4096;
@@ -141,20 +142,6 @@ export function chunkText(text: string): Chunk[] {
   }));
 }
 
-function normalizeRegions(length: number, regions: Region[] | undefined): Region[] | undefined {
-  if (!regions) return undefined;
-  const sorted = regions
-    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(length, r.end) }))
-    .filter((r) => r.end > r.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: Region[] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
-}
 
 /** `regions` within [from, to), relative to `from`; undefined = all of it. */
 function regionsWithin(regions: Region[] | undefined, from: number, to: number): Region[] | undefined {
@@ -196,7 +183,7 @@ export class ChunkedEngine implements Engine {
 
   async detect(text: string, options: DetectOptions = {}): Promise<Finding[]> {
     const { onProgress, ...rest } = options;
-    const regions = normalizeRegions(text.length, rest.regions);
+    const regions = rest.regions ? mergeRegions(text.length, rest.regions) : undefined;
     const chunks = chunkText(text).filter((c) => touches(regions, c.start, c.end));
     const planned = chunks.map((c) => {
       const sub = regionsWithin(regions, c.from, c.to);

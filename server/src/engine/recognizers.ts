@@ -37,6 +37,7 @@ import { parseDate } from './dates';
 import { analyzePhone } from './phone';
 import type { Finding, Region } from './types';
 import { appendAll } from './arrays';
+import { mergeRegions } from './regions';
 
 /** Where a scanner runs: `slice` is text[offset, offset + slice.length); context reads `text`. */
 interface Scan {
@@ -547,21 +548,6 @@ function scanImeis(s: Scan): Finding[] {
 /** Phone numbers run last: their digits are often a card's, an IBAN's, an IP's, which win. */
 const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
 
-/** Sorted, clipped, merged regions (the whole text when none are given). */
-function normalizeRegions(length: number, regions?: Region[]): Region[] {
-  if (!regions) return [{ start: 0, end: length }];
-  const sorted = regions
-    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(length, r.end) }))
-    .filter((r) => r.end > r.start)
-    .sort((a, b) => a.start - b.start);
-  const merged: Region[] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
-}
 
 /**
  * One finding per stretch of text: where findings overlap, the higher score wins (then the longer
@@ -594,11 +580,11 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
 export function recognize(text: string, regions?: Region[]): Finding[] {
   const all: Finding[] = [];
   const budget = { phoneGuesses: PHONE_GUESS_BUDGET };
-  for (const r of normalizeRegions(text.length, regions)) {
+  for (const r of regions ? mergeRegions(text.length, regions) : [{ start: 0, end: text.length }]) {
     const scan: Scan = { text, slice: text.slice(r.start, r.end), offset: r.start, budget, taken: [] };
     const strong: Finding[] = [];
     for (const scanner of SCANNERS) appendAll(strong, scanner(scan));
-    scan.taken = normalizeRegions(text.length, strong.filter((f) => f.label !== 'URL'));
+    scan.taken = mergeRegions(text.length, strong.filter((f) => f.label !== 'URL'));
     appendAll(appendAll(all, strong), scanPhones(scan));
   }
   return resolveOverlaps(all);

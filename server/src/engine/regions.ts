@@ -509,3 +509,18 @@ export class LineIndex {
     return { line, column: offset - (this.starts[line] as number) };
   }
 }
+
+/** Regions clipped to [0, length), sorted, with overlapping or touching ones merged. */
+export function mergeRegions(length: number, regions: readonly Region[]): Region[] {
+  const sorted = regions
+    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(length, r.end) }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: Region[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
