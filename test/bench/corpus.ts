@@ -61,11 +61,11 @@ function pii(rnd: Rnd): string {
   }
 }
 
-function proseLine(rnd: Rnd, i: number): string {
+function proseLine(rnd: Rnd, i: number, piiRate = 0.3): string {
   if (i % 40 === 0) return `## ${sentence(rnd, int(rnd, 2, 5)).slice(0, -1)}`;
   if (i % 40 === 1) return '';
   const parts = [sentence(rnd, int(rnd, 6, 14))];
-  if (rnd() < 0.3) parts.push(`${pii(rnd)[0]!.toUpperCase()}${pii(rnd).slice(1)}.`);
+  if (rnd() < piiRate) parts.push(`${pii(rnd)[0]!.toUpperCase()}${pii(rnd).slice(1)}.`);
   if (rnd() < 0.5) parts.push(sentence(rnd, int(rnd, 4, 10)));
   return parts.join(' ');
 }
@@ -148,6 +148,14 @@ export function corpusLines(kind: CorpusKind, lines: number, seed = 1): string {
   const rnd = seededRandom(seed * 7919 + CORPUS_KINDS.indexOf(kind) + 1);
   const out: string[] = [];
   for (let i = 0; i < lines; i++) out.push(LINE[kind](rnd, i));
+  return out.join('\n') + '\n';
+}
+
+/** `lines` lines of prose with personal data in about one line in `every` (a typical document, not a stress test). */
+export function sparseProse(lines: number, every: number, seed = 1): string {
+  const rnd = seededRandom(seed * 7919 + 99);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(proseLine(rnd, i, 1 / every));
   return out.join('\n') + '\n';
 }
 
