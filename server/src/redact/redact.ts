@@ -132,12 +132,38 @@ function replaceRange(redactor: Redactor, options: RedactOptions, text: string, 
   return rest(before) + redactor.replacement(options.operator, r.label, core) + rest(after);
 }
 
+/** Values this distinctive are redacted wherever else they occur, found or not. */
+const DISTINCTIVE = /[\d@]|^.{8,}$/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/**
+ * Adds every other whole-token occurrence of a distinctive redacted value: a detector can miss a
+ * copy in an odd context (a card right after an IBAN), and a redaction that leaves one copy of a
+ * value it removed elsewhere has leaked it.
+ */
+export function withRepeats(text: string, findings: readonly Entity[]): Entity[] {
+  const out = [...findings];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    const value = text.slice(f.start, f.end);
+    if (seen.has(value) || !DISTINCTIVE.test(value)) continue;
+    seen.add(value);
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+      const before = i > 0 ? text[i - 1] : '';
+      const after = text[i + value.length] ?? '';
+      if (ALNUM.test(before) || ALNUM.test(after)) continue;
+      if (!findings.some((g) => g.start <= i && g.end >= i + value.length)) out.push({ ...f, start: i, end: i + value.length });
+    }
+  }
+  return out;
+}
+
 export function redact(text: string, findings: readonly Entity[], options: RedactOptions): RedactResult {
   const redactor = options.redactor ?? new Redactor(options.seed);
   const edits: RedactEdit[] = [];
   let out = '';
   let cursor = 0;
-  for (const r of mergeEntities(text.length, findings)) {
+  for (const r of mergeEntities(text.length, withRepeats(text, findings))) {
     const newText = replaceRange(redactor, options, text, r);
     edits.push({ start: r.start, end: r.end, newText, label: r.label });
     out += text.slice(cursor, r.start) + newText;
