@@ -37,8 +37,14 @@ export function documentEdit(doc: TextDocument, edits: TextEdit[], documentChang
 }
 
 /** The TextEdits that redact `findings` in `doc` with `operator` (overlaps resolved by redact()). */
-export function redactionEdits(doc: TextDocument, findings: readonly Finding[], operator: RedactOperator, redactor: Redactor): TextEdit[] {
-  const { edits } = redact(doc.getText(), findings, { operator, redactor });
+export function redactionEdits(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  operator: RedactOperator,
+  redactor: Redactor,
+  everyOccurrence = false,
+): TextEdit[] {
+  const { edits } = redact(doc.getText(), findings, { operator, redactor, everyOccurrence });
   return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
@@ -126,7 +132,7 @@ export function provideCodeActions(params: CodeActionParams, ctx: CodeActionCont
   // Fix all: every current finding of the document (the last scan's, if it is of this version).
   const all = ctx.currentFindings(doc) ?? located.map((l) => l.finding);
   if (all.length > 0) {
-    const edit = documentEdit(doc, redactionEdits(doc, all, 'mask', ctx.redactor), ctx.documentChanges);
+    const edit = documentEdit(doc, redactionEdits(doc, all, 'mask', ctx.redactor, true), ctx.documentChanges);
     const title = `Mask all PII in this file (${all.length})`;
     // Source actions only when asked for by kind (Source Action menu, codeActionsOnSave).
     if (only && kindWanted(FIX_ALL_KIND, only)) out.push(action(title, FIX_ALL_KIND, [], edit));

@@ -153,7 +153,7 @@ export class CommandHandlers {
     }
     if (findings.length === 0) return { applied: false, redacted: 0, reason: range ? 'no PII found in the selection' : 'no PII found in the document' };
     if (this.d.getDocument(uri)?.version !== version) return { applied: false, redacted: 0, reason: 'the document changed; try again' };
-    const edits = redactionEdits(doc, findings, operator, this.d.redactor);
+    const edits = redactionEdits(doc, findings, operator, this.d.redactor, range === undefined);
     const applied = await this.applyEdit(`Redact PII (${operator})`, documentEdit(doc, edits, this.d.capabilities.documentChanges));
     this.d.log.info(`redact ${operator}: ${summarize(findings.map((f) => f.label))}${applied ? '' : ' (edit rejected)'}`);
     return applied ? { applied, redacted: findings.length } : { applied, redacted: 0, reason: 'the editor rejected the edit' };

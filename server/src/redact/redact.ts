@@ -26,6 +26,9 @@ export interface RedactOptions {
   placeholder?: 'label' | 'numbered';
   /** Reuse across calls so one value gets one pseudonym (or number) in every file of a workspace. */
   redactor?: Redactor;
+  /** Also replace other occurrences of distinctive values (whole-text redaction); off for a single
+   * quick fix or a selection, which must not edit outside what the user pointed at. */
+  everyOccurrence?: boolean;
 }
 
 export interface RedactEdit {
@@ -163,7 +166,7 @@ export function redact(text: string, findings: readonly Entity[], options: Redac
   const edits: RedactEdit[] = [];
   let out = '';
   let cursor = 0;
-  for (const r of mergeEntities(text.length, withRepeats(text, findings))) {
+  for (const r of mergeEntities(text.length, options.everyOccurrence ? withRepeats(text, findings) : findings)) {
     const newText = replaceRange(redactor, options, text, r);
     edits.push({ start: r.start, end: r.end, newText, label: r.label });
     out += text.slice(cursor, r.start) + newText;

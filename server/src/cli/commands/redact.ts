@@ -33,7 +33,7 @@ export async function runRedact(args: RedactArgs): Promise<number> {
       ...(args.languageId !== undefined ? { languageId: args.languageId } : {}),
       ...(args.path !== undefined ? { path: args.path } : {}),
     });
-    const result = redact(text, findings, { operator: args.operator, ...(args.seed !== undefined ? { seed: args.seed } : {}) });
+    const result = redact(text, findings, { operator: args.operator, everyOccurrence: true, ...(args.seed !== undefined ? { seed: args.seed } : {}) });
     await writeOutput(result.text);
   } finally {
     await engine.dispose();
