@@ -19,7 +19,7 @@ class A:
 
 
 if __name__ == '__main__':
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(os.environ.get('THREADS', 2)))
     ck = torch.load(sys.argv[1], map_location='cpu')
     m = PiiLintMini(Config(**ck['config']))
     m.load_state_dict(ck['model'])
