@@ -49,7 +49,7 @@ if has train; then
   $PY models/training/train.py --data "$WORK/enc-seed$SEED.jsonl" --run "$RUN" --seed "$SEED" "${LEN[@]}" ${TRAIN_ARGS:-}
 fi
 if has export; then
-  $PY models/training/export.py "$RUN/model.pt" "$RUN"
+  KEEP_CONFIG="$OUT/config.json" $PY models/training/export.py "$RUN/model.pt" "$RUN"
   cp "$RUN/config.json" $OUT/config.json
 fi
 if has quantize; then

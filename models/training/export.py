@@ -70,6 +70,15 @@ def main():
             'max_window': 128,
         },
     }
+    # Settings chosen after training (per-class thresholds from the engine's evaluation) live in the
+    # shipped config.json; KEEP_CONFIG=that file carries them over to the new export.
+    keep = os.environ.get('KEEP_CONFIG')
+    if keep and os.path.exists(keep):
+        old = json.load(open(keep)).get('pii_lint', {})
+        for k in ('thresholds', 'default_threshold'):
+            if k in old:
+                config['pii_lint'][k] = old[k]
+                print(f'kept pii_lint.{k} from {keep} (tuned for the previous model: re-tune)')
     with open(os.path.join(out_dir, 'config.json'), 'w') as f:
         json.dump(config, f, indent=2)
         f.write('\n')
