@@ -67,7 +67,9 @@ def main():
         cfg = json.load(open(write))
         cfg.setdefault('pii_lint', {})['thresholds'] = thr
         cfg['pii_lint']['default_threshold'] = default
-        json.dump(cfg, open(write, 'w'), indent=1)
+        with open(write, 'w') as f:  # the layout export.py writes, so diffs stay small
+            json.dump(cfg, f, indent=2, ensure_ascii=False)
+            f.write('\n')
         print(f'wrote thresholds into {write}', file=sys.stderr)
 
 

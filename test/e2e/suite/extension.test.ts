@@ -14,6 +14,7 @@ import {
   git,
   openFixture,
   piiDiagnostics,
+  quickFixes,
   rangeOf,
   requestScreenshot,
   waitFor,
@@ -64,13 +65,8 @@ describe('PII Lint in the editor', () => {
 
     assert.match(api.statusText(), /PII Lint/);
 
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      editor.document.uri,
-      email.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    assert.ok(fixes.some((a) => /^Mask this EMAIL/.test(a.title)), `quick fixes on the email: ${fixes.map((a) => a.title).join(' | ')}`);
+    const fixes = await quickFixes(editor.document.uri, email.range, /^Mask this EMAIL/);
+    assert.ok(fixes.some((a) => /^Replace this EMAIL with a synthetic value/.test(a.title)), `quick fixes on the email: ${fixes.map((a) => a.title).join(' | ')}`);
 
     // For docs/screenshot.png: the squiggles and the hover over the email.
     editor.selection = new vscode.Selection(email.range.start.translate(0, 3), email.range.start.translate(0, 3));
@@ -86,12 +82,7 @@ describe('PII Lint in the editor', () => {
     const [email] = (await waitForDiagnostics(doc.uri, withCode('EMAIL'), 'an EMAIL finding')).filter((d) => codeOf(d) === 'EMAIL');
     assert.ok(email);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      email.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await quickFixes(doc.uri, email.range, /^Mask this EMAIL/);
     const mask = actions.find((a) => /^Mask this EMAIL/.test(a.title));
     assert.ok(mask?.edit, `a "Mask this EMAIL" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(mask.edit));

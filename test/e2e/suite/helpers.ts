@@ -68,6 +68,48 @@ function describe(diagnostics: readonly vscode.Diagnostic[]): string {
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('; ') || 'none';
 }
 
+/** Resolves true at the next change of `uri`'s diagnostics, false after `timeoutMs`. */
+function nextDiagnosticsChange(uri: vscode.Uri, timeoutMs: number): { changed: Promise<boolean>; dispose(): void } {
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, timeoutMs));
+    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) resolve(true);
+    });
+  });
+  const dispose = (): void => {
+    clearTimeout(timer);
+    sub?.dispose();
+  };
+  void changed.then(dispose);
+  return { changed, dispose };
+}
+
+/**
+ * The quick fixes at `range`, once one of them matches `title`. Quick fixes come from the
+ * diagnostics in context; if the server republishes them between the caller's look and this
+ * request, the request is repeated on the next change instead of failing on a snapshot.
+ */
+export async function quickFixes(uri: vscode.Uri, range: vscode.Range, title: RegExp, timeoutMs = 30_000): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const next = nextDiagnosticsChange(uri, deadline - Date.now());
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    if (actions.some((a) => title.test(a.title))) {
+      next.dispose();
+      return actions;
+    }
+    if (!(await next.changed)) {
+      const inRange = piiDiagnostics(uri).filter((d) => d.range.intersection(range) !== undefined);
+      throw new Error(
+        `no quick fix matching ${String(title)} at ${range.start.line + 1}:${range.start.character + 1} ` +
+          `(got: ${actions.map((a) => a.title).join(' | ') || 'none'}; diagnostics there: ${describe(inRange)})`,
+      );
+    }
+  }
+}
+
 /** Waits until the PII Lint diagnostics of `uri` satisfy `ok`. */
 export async function waitForDiagnostics(
   uri: vscode.Uri,
