@@ -14,6 +14,7 @@ export function evidenceLines(e: Evidence): string[] {
   // Validators name themselves with their verdict ("Luhn ✓"); a bare name means it passed.
   if (e.validator) lines.push(`validator: ${/[✓✔]/u.test(e.validator) ? e.validator : `${e.validator} ✓`}`);
   if (e.recognizer) lines.push('recognizer: pattern + checksum');
+  if (e.rule) lines.push(`rule: ${e.rule}`);
   if (lines.length === 0) lines.push('model');
   return lines;
 }

@@ -62,6 +62,7 @@ function evidenceText(f: PolicyFinding): string {
   if (f.evidence.model !== undefined) parts.push(`model ${f.evidence.model.toFixed(2)}`);
   if (f.evidence.validator) parts.push(f.evidence.validator);
   if (f.evidence.recognizer && !f.evidence.validator) parts.push('pattern');
+  if (f.evidence.rule) parts.push(f.evidence.rule);
   return parts.join(', ');
 }
 
@@ -109,6 +110,7 @@ function safeEvidence(e: Evidence): Evidence {
   if (typeof e.model === 'number') out.model = round(e.model);
   if (typeof e.validator === 'string') out.validator = e.validator;
   if (e.recognizer === true) out.recognizer = true;
+  if (typeof e.rule === 'string') out.rule = e.rule;
   return out;
 }
 

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
+import { completeNames } from './nameCompletion';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
@@ -86,7 +87,8 @@ class ModelEngine implements Engine {
     const n = tok.tokens.length;
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
-    return dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)).map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
+    const found = completeNames(slice, tok.words, dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)), this.loaded.lexicon);
+    return found.map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 
   /** Row-major [tokens, tags] probabilities for every token of `tok`. */

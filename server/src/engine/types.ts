@@ -20,6 +20,8 @@ export interface Evidence {
   recognizer?: boolean;
   /** Why the value is a documentation/test value (user@example.com, 555-0100): scored down. */
   placeholder?: string;
+  /** A decoding rule that added the finding next to a model finding, e.g. "follows a first name". */
+  rule?: string;
 }
 
 export interface Finding extends Entity {

@@ -1,0 +1,70 @@
+/**
+ * Completes a person's name the model found only half of. A small model recognises first names
+ * (lists of them are short and shared across languages) far better than surnames from an
+ * unfamiliar locale: "Stephanie Ishibashi" came out as FIRSTNAME "Stephanie" alone. A capitalised
+ * word right after a first name, that is no dictionary word, is that person's surname.
+ *
+ * Needs the model's lexicon to tell dictionary words ("Maria Please…") from names; models without
+ * one (Hugging Face exports) are left as they are.
+ */
+import { Lex, type Lexicon } from './features';
+import type { Word } from './tokenize';
+import type { Finding } from './types';
+
+/** A surname found this way is a little less certain than the first name it follows. */
+export const COMPLETION_FACTOR = 0.9;
+const SURNAME = /^\p{Lu}[\p{L}\p{M}]*$/u;
+const ALL_CAPS = /^[\p{Lu}\p{M}]+$/u;
+/** Joiners inside a surname: "Ellis-Ingram", "O'Neil". */
+const JOINERS = new Set(['-', "'", '’']);
+
+/** The surname starting at word `i` (parts joined by hyphens or apostrophes), or null. */
+function surnameAt(text: string, words: readonly Word[], i: number): { start: number; end: number } | null {
+  const first = words[i];
+  if (!first || !SURNAME.test(text.slice(first.start, first.end))) return null;
+  let end = first.end;
+  let j = i + 1;
+  while (j + 1 < words.length && words[j].start === end && JOINERS.has(text.slice(words[j].start, words[j].end)) && words[j + 1].start === words[j].end) {
+    const part = text.slice(words[j + 1].start, words[j + 1].end);
+    if (!/^[\p{L}\p{M}]+$/u.test(part)) break;
+    end = words[j + 1].end;
+    j += 2;
+  }
+  return { start: first.start, end };
+}
+
+/**
+ * Adds a LASTNAME after every capitalised FIRSTNAME that is followed, after one space, by a
+ * capitalised word that the dictionary does not know (unless as a surname); a weaker finding on
+ * that word (a doubted LASTNAME, a STREET under its threshold) becomes the surname.
+ * `findings` and `words` are sorted by start and share `text`'s offsets.
+ */
+export function completeNames(text: string, words: readonly Word[], findings: readonly Finding[], lexicon: Lexicon | null): Finding[] {
+  if (!lexicon || !findings.some((f) => f.label === 'FIRSTNAME')) return [...findings];
+  const wordAt = new Map<number, number>();
+  words.forEach((w, i) => wordAt.set(w.start, i));
+  const out = [...findings];
+  for (const f of findings) {
+    if (f.label !== 'FIRSTNAME' || text[f.end] !== ' ' || !/^\p{Lu}/u.test(text.slice(f.start, f.end))) continue;
+    const i = wordAt.get(f.end + 1);
+    if (i === undefined) continue;
+    const span = surnameAt(text, words, i);
+    if (!span) continue;
+    const value = text.slice(span.start, span.end);
+    // "JOHN CEO": an all-caps word is a surname only in an all-caps name.
+    if (ALL_CAPS.test(value) && !ALL_CAPS.test(text.slice(f.start, f.end))) continue;
+    const bits = lexicon.bits(words[i].norm);
+    if (bits & Lex.DICTIONARY && !(bits & Lex.LAST_NAME)) continue;
+    const score = f.score * COMPLETION_FACTOR;
+    const overlapping = out.filter((o) => o.start < span.end && span.start < o.end);
+    if (overlapping.length === 0) {
+      out.push({ start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { rule: 'follows a first name' } });
+    } else if (overlapping.length === 1 && overlapping[0].score < score && overlapping[0].start >= span.start && overlapping[0].end <= span.end) {
+      // A weaker guess on the same word (a doubted LASTNAME, a STREET under its threshold): the
+      // first name in front of it is the stronger evidence.
+      const o = overlapping[0];
+      out[out.indexOf(o)] = { start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { ...o.evidence, rule: 'follows a first name' } };
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
