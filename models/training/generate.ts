@@ -91,6 +91,8 @@ function safe<T>(a: () => T, b: () => T): T {
 }
 
 type Casing = 'keep' | 'lower' | 'title' | 'upper';
+const cap = (w: string): string => (w ? w[0].toUpperCase() + w.slice(1) : w);
+
 function applyCase(s: string, c: Casing): string {
   if (c === 'lower') return s.toLowerCase();
   if (c === 'upper') return s.toUpperCase();
@@ -121,7 +123,9 @@ class Ctx {
       const f = chance(0.2) ? fakerFor(weighted(LOCALES)) : this.f;
       const sex = chance(0.5) ? 'female' : 'male';
       const first = chance(0.05) ? pick(WORDY_FIRST) : f.person.firstName(sex);
-      const last = chance(0.04) ? pick(WORDY_LAST) : f.person.lastName(sex);
+      // A quarter of surnames come from another locale than the first name (mixed families).
+      const lf = chance(0.25) ? fakerFor(weighted(LOCALES)) : f;
+      const last = chance(0.04) ? pick(WORDY_LAST) : lf.person.lastName(sex);
       const middle = chance(0.5) ? f.person.firstName(sex) : safe(() => f.person.middleName(sex), () => EN.person.middleName(sex));
       const prefix = chance(0.6) ? pick(PREFIXES) : safe(() => f.person.prefix(sex), () => pick(PREFIXES));
       const p = { first, middle, last, prefix, sex } as Person;
@@ -203,6 +207,16 @@ function phone(f: Faker): string {
     [() => `(${digits(3)}) ${digits(3)}-${digits(4)}`, 1],
     [() => `${digits(3)}.${digits(3)}.${digits(4)}`, 1],
     [() => `0${digits(3)} ${digits(6)}`, 1],
+    // v4: extensions, US international prefix, short national and dotted/dashed groupings
+    [() => `${digits(3)}-${digits(3)}-${digits(4)}x${digits(2 + ri(4))}`, 1],
+    [() => `001-${digits(3)}-${digits(3)}-${digits(4)}${chance(0.4) ? 'x' + digits(3 + ri(3)) : ''}`, 1],
+    [() => `${digits(3)}.${digits(3)}.${digits(4)}x${digits(3 + ri(2))}`, 0.5],
+    [() => `(${digits(2)}) ${digits(3)}-${digits(3)}`, 0.5],
+    [() => `${digits(2)}-${digits(2)}-${digits(2)}-${digits(2)}`, 0.5],
+    [() => `0${digits(2)} ${digits(4)} ${digits(4)}`, 0.5],
+    [() => `${digits(2)} ${digits(6)}`, 0.5],
+    [() => `+${digits(2)} ${digits(2)} ${digits(3)} ${digits(2)} ${digits(2)}`, 0.5],
+    [() => `${digits(3)} ${digits(3)} ${digits(4)}`, 0.5],
   ])();
 }
 
@@ -296,11 +310,27 @@ function countyFor(ctx: Ctx): string {
   return pick([EN, fakerFor('en_GB')]).location.county();
 }
 
+/** Invented brand names: "Solarlist", "Genability", "Itriage" (most companies are not "X Inc."). */
+const BRAND_HEADS = ['solar', 'data', 'geo', 'bio', 'med', 'health', 'cloud', 'quant', 'net', 'open', 'smart', 'green', 'blue', 'nova', 'zen', 'opti', 'inno', 'tele', 'info', 'eco', 'terra', 'aqua', 'hyper', 'meta', 'omni', 'pixel', 'lend', 'muck', 'gen', 'home', 'trip', 'park', 'job', 'code', 'shop', 'car', 'food', 'fin', 'insur', 'legal'];
+const BRAND_TAILS = ['list', 'ability', 'ify', 'ly', 'io', 'doo', 'rock', 'hub', 'base', 'works', 'sense', 'logic', 'mind', 'gate', 'wise', 'scape', 'tech', 'labs', 'ster', 'era', 'ia', 'ex', 'igo', 'ara', 'ico', 'map', 'vibe', 'rise', 'nest', 'box'];
+const INDUSTRY = ['Health', 'Analytics', 'Data', 'Labs', 'Bioscience', 'Traffic', 'App', 'Technologies', 'Solutions', 'Systems', 'Networks', 'Media', 'Capital', 'Partners', 'Consulting', 'Energy', 'Logistics', 'Software', 'Digital', 'Research', 'Group', 'International', 'Corporation', 'Foundation', 'Pharma', 'Ventures', 'Insurance', 'Bank', 'Motors', 'Airlines'];
+function brandName(): string {
+  const w = pick(BRAND_HEADS) + pick(BRAND_TAILS);
+  return w[0].toUpperCase() + w.slice(1);
+}
+
 function companyName(f: Faker): string {
   return weighted<() => string>([
+    [() => brandName(), 3],
+    [() => `${chance(0.5) ? brandName() : f.person.lastName()} ${pick(INDUSTRY)}`, 3],
+    [() => `${cap(EN.word.noun())} ${pick(INDUSTRY)}`, 1],
+    [() => `${f.person.lastName()}-${f.person.lastName()}`, 1],
+    [() => `${f.person.lastName()}, ${f.person.lastName()} and ${f.person.lastName()}`, 1],
+    [() => `${cap(EN.word.adjective())} ${cap(EN.word.noun())}`, 1],
+    [() => `${String.fromCharCode(65 + ri(26))}${String.fromCharCode(65 + ri(26))} ${f.person.lastName()}`, 0.5],
     [() => f.company.name(), 5],
     [() => `${f.person.lastName()} ${pick(['Inc.', 'LLC', 'Ltd', 'GmbH', 'S.p.A.', 'B.V.', 'S.A.', 'AG', '& Co.', 'Group', 'Holdings', 'Partners', 'Consulting', 'S.r.l.', 'SARL', 'plc'])}`, 3],
-    [() => `${EN.word.adjective()[0].toUpperCase()}${EN.word.adjective().slice(1)} ${EN.word.noun()} ${pick(['Inc.', 'Ltd.', 'Labs', 'Systems', 'Solutions', 'Technologies', 'Studio', 'Foods', 'Logistics'])}`.replace(/^(.)(\S*) /, (m) => m), 2],
+    [() => `${cap(EN.word.adjective())} ${EN.word.noun()} ${pick(['Inc.', 'Ltd.', 'Labs', 'Systems', 'Solutions', 'Technologies', 'Studio', 'Foods', 'Logistics'])}`, 2],
   ])();
 }
 
@@ -444,11 +474,36 @@ function emitAddress(b: Builder, ctx: Ctx, inline: boolean): void {
     [() => { e('CITY'); b.lit(', '); e('COUNTY'); b.lit(' '); e('ZIPCODE'); }, ctx.loc === 'en_GB' ? 2 : 0.2],
   ]);
   parts.push(cityLine);
-  if (chance(0.1)) parts.push(() => b.lit(pick(['USA', 'Italy', 'Italia', 'Nederland', 'Deutschland', 'Greece', 'España', 'France', 'UK'])));
+  // Countries are no ai4privacy class: part of the address text, but unlabelled.
+  if (chance(0.2)) {
+    const country = chance(0.3) ? pick(['USA', 'Italy', 'Italia', 'Nederland', 'Deutschland', 'Greece', 'España', 'France', 'UK']) : EN.location.country();
+    parts.push(() => {
+      b.lit(applyCase(country, ctx.caseFor('CITY')));
+      if (chance(0.3)) { b.lit(' '); e('ZIPCODE'); }
+    });
+  }
+  if (chance(0.05)) return emitMilitaryAddress(b, ctx, sep);
+  if (chance(0.05)) parts[0] = () => { b.lit(pick(['P.O. Box ', 'PO Box ', 'Postbox ', 'Box '])); b.ent('BUILDINGNUMBER', String(1 + ri(9999))); };
   parts.forEach((fn, i) => {
     if (i > 0) b.lit(sep);
     fn();
   });
+}
+
+/** US military mail ("PSC 8139, Box 3699 / APO AE 99874"): unit and box as the street line. */
+function emitMilitaryAddress(b: Builder, ctx: Ctx, sep: string): void {
+  const c = (l: string, v: string): void => b.ent(l, applyCase(v, ctx.caseFor(l)));
+  weighted<() => void>([
+    [() => c('STREET', `PSC ${digits(4)}, Box ${digits(4)}`), 1],
+    [() => c('STREET', `Unit ${digits(4)} Box ${digits(4)}`), 1],
+    [() => c('STREET', `${pick(['USNS', 'USS', 'USNV', 'USCGC'])} ${EN.person.lastName()}`), 1],
+  ])();
+  b.lit(sep.includes('\n') ? '\n' : ' ');
+  c('CITY', pick(['APO', 'FPO', 'DPO']));
+  b.lit(' ');
+  c('STATE', pick(['AE', 'AA', 'AP']));
+  b.lit(' ');
+  c('ZIPCODE', digits(5));
 }
 
 function emitMoney(b: Builder, ctx: Ctx): void {
@@ -462,7 +517,7 @@ function emitMoney(b: Builder, ctx: Ctx): void {
   ])();
 }
 
-const SLOT = /\{([A-Z0-9]+?)(2?)\}/g;
+const SLOT = /\{([A-Z0-9]+?)([23]?)\}/g;
 function render(b: Builder, tpl: string, ctx: Ctx): void {
   let last = 0;
   for (const m of tpl.matchAll(SLOT)) {
