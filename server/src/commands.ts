@@ -19,9 +19,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, ConfigError, createPathFilter, generateSalt, parseConfig } from './engine/config';
+import { CONFIG_FILE, ConfigError, createPathFilter, withAllowlisted } from './engine/config';
 import type { PolicyFinding } from './engine/policy';
-import { fingerprint } from './engine/policy';
 import { configAnchorOf } from './documentKind';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { documentEdit, redactionEdits } from './codeActions';
@@ -190,7 +189,7 @@ export class CommandHandlers {
 
     let next: string;
     try {
-      next = withAllowlisted(existing, configFile, args.label, value);
+      next = withAllowlisted(existing, configFile, args.label, value).text;
     } catch (e) {
       const reason = e instanceof ConfigError ? e.message : errorSummary(e);
       void this.d.connection.window.showErrorMessage(`PII Lint: cannot add to the allowlist: ${reason}`);
@@ -352,24 +351,5 @@ export class CommandHandlers {
   forgetWorkspaceFile(uri: string): void {
     this.workspaceReported.delete(uri);
   }
-}
-
-/**
- * `.piilintrc.json` text with `value`'s fingerprint added to its allowlist: a fresh allowlist gets
- * a random salt; an existing unsalted one keeps matching (adding a salt would orphan its entries).
- * Other keys and their order are kept. Throws ConfigError for a file that isn't a valid config.
- */
-export function withAllowlisted(existing: string | undefined, file: string, label: string, value: string): string {
-  let raw: Record<string, unknown> = {};
-  if (existing !== undefined && existing.trim() !== '') {
-    parseConfig(existing, file);
-    raw = JSON.parse(existing.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-  }
-  const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
-  if (typeof raw.salt !== 'string') raw.salt = list.length === 0 ? generateSalt() : '';
-  const fp = fingerprint(label, value, raw.salt as string);
-  if (!list.includes(fp)) list.push(fp);
-  raw.allowlist = list;
-  return `${JSON.stringify(raw, null, 2)}\n`;
 }
 

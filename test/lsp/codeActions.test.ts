@@ -1,24 +1,18 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Command, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { editsByUri, offsetAt, TestClient, SAMPLE } from './harness';
+import { editsByUri, offsetAt, clientForThisFile, SAMPLE } from './harness';
 
 const { EMAIL, CARD, IBAN } = SAMPLE;
 
-let client: TestClient;
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const client = clientForThisFile();
 
 function isAction(a: CodeAction | Command): a is CodeAction {
   return 'kind' in a || 'edit' in a || 'diagnostics' in a;
 }
 
 async function actionsFor(uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  const r = (await client.codeActions(uri, d.range, [d], only)) ?? [];
+  const r = (await client().codeActions(uri, d.range, [d], only)) ?? [];
   return r.filter(isAction);
 }
 
@@ -37,15 +31,15 @@ function assertSingleVersionedEdit(edit: WorkspaceEdit | undefined, uri: string,
 
 /** Applies a code action's edit the way the editor would, then waits for the rescan. */
 async function apply(uri: string, a: CodeAction): Promise<Diagnostic[]> {
-  assert.ok(client.applyWorkspaceEdit(a.edit!), 'edit applies');
-  return client.diagnosticsFor(uri);
+  assert.ok(client().applyWorkspaceEdit(a.edit!), 'edit applies');
+  return client().diagnosticsFor(uri);
 }
 
 test('quick fixes for a finding: mask, synthetic, allow, disable line', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('a.md');
+  const uri = client().fileUri('a.md');
   const text = `Write to ${EMAIL} today.\nCard: ${CARD}\n`;
-  client.open(uri, 'markdown', text);
-  const [email] = await client.diagnosticsFor(uri);
+  client().open(uri, 'markdown', text);
+  const [email] = await client().diagnosticsFor(uri);
   assert.equal(email!.code, 'EMAIL');
   const actions = await actionsFor(uri, email!);
   assert.deepEqual(
@@ -67,15 +61,15 @@ test('quick fixes for a finding: mask, synthetic, allow, disable line', { timeou
 });
 
 test('mask removes the value and leaves the rest of the text as it was', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('mask.md');
+  const uri = client().fileUri('mask.md');
   const text = `Write to ${EMAIL} today.\nCard: ${CARD}\n`;
-  client.open(uri, 'markdown', text);
-  const [email] = await client.diagnosticsFor(uri);
+  client().open(uri, 'markdown', text);
+  const [email] = await client().diagnosticsFor(uri);
   const [mask] = await actionsFor(uri, email!);
   const start = offsetAt(text, email!.range.start);
   const end = offsetAt(text, email!.range.end);
   const after = await apply(uri, mask!);
-  const now = client.docs.get(uri)!.text;
+  const now = client().docs.get(uri)!.text;
   assert.ok(!now.includes(EMAIL));
   assert.ok(now.startsWith(text.slice(0, start)), 'text before intact');
   assert.ok(now.endsWith(text.slice(end)), 'text after intact');
@@ -84,21 +78,21 @@ test('mask removes the value and leaves the rest of the text as it was', { timeo
 });
 
 test('synthetic replacement: the same value gets the same pseudonym in a document', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('synthetic.md');
+  const uri = client().fileUri('synthetic.md');
   const text = `From ${EMAIL}:\nplease reply to ${EMAIL} soon.\n`;
-  client.open(uri, 'markdown', text);
-  let diags = await client.diagnosticsFor(uri);
+  client().open(uri, 'markdown', text);
+  let diags = await client().diagnosticsFor(uri);
   assert.deepEqual(diags.map((d) => textOf(text, d)), [EMAIL, EMAIL]);
 
   // Replace the first occurrence, then (after the rescan) the second one.
   const first = (await actionsFor(uri, diags[0]!)).find((a) => a.title.includes('synthetic'))!;
   diags = await apply(uri, first);
-  let cur = client.docs.get(uri)!.text;
+  let cur = client().docs.get(uri)!.text;
   const second = diags.find((d) => textOf(cur, d) === EMAIL)!;
   assert.ok(second, 'the second occurrence is still reported');
   const fix = (await actionsFor(uri, second)).find((a) => a.title.includes('synthetic'))!;
   await apply(uri, fix);
-  cur = client.docs.get(uri)!.text;
+  cur = client().docs.get(uri)!.text;
   assert.ok(!cur.includes(EMAIL));
   const m = /^From (.+):\nplease reply to (.+) soon\.\n$/.exec(cur);
   assert.ok(m, 'surrounding text intact');
@@ -113,58 +107,58 @@ test('disable for this line inserts a directive in the language comment syntax',
     ['b.ts', 'typescript', `const a = 1;\r\nconst s = "${EMAIL}";\r\n`, /^const a = 1;\r\n\/\/ pii-lint-disable-next-line EMAIL\r\nconst s = /],
   ];
   for (const [name, languageId, text, expected] of cases) {
-    const uri = client.fileUri(name);
-    client.open(uri, languageId, text);
-    const [email] = await client.diagnosticsFor(uri);
+    const uri = client().fileUri(name);
+    client().open(uri, languageId, text);
+    const [email] = await client().diagnosticsFor(uri);
     const disable = (await actionsFor(uri, email!)).find((a) => a.title.startsWith('Disable'));
     assert.ok(disable, `${languageId}: offered`);
     const after = await apply(uri, disable);
-    assert.match(client.docs.get(uri)!.text, expected, languageId);
+    assert.match(client().docs.get(uri)!.text, expected, languageId);
     assert.deepEqual(after, [], `${languageId}: suppressed`);
   }
 
   // A second class on a line already carrying a directive extends it.
-  const uri = client.fileUri('c.ts');
-  client.open(uri, 'typescript', `// pii-lint-disable-next-line EMAIL\nconst s = "${EMAIL} ${CARD}";\n`);
-  const [card] = await client.diagnosticsFor(uri);
+  const uri = client().fileUri('c.ts');
+  client().open(uri, 'typescript', `// pii-lint-disable-next-line EMAIL\nconst s = "${EMAIL} ${CARD}";\n`);
+  const [card] = await client().diagnosticsFor(uri);
   assert.equal(card!.code, 'CREDITCARDNUMBER');
   const disable = (await actionsFor(uri, card!)).find((a) => a.title.startsWith('Disable'))!;
   assert.deepEqual(await apply(uri, disable), []);
-  assert.match(client.docs.get(uri)!.text, /^\/\/ pii-lint-disable-next-line EMAIL CREDITCARDNUMBER\nconst s/);
+  assert.match(client().docs.get(uri)!.text, /^\/\/ pii-lint-disable-next-line EMAIL CREDITCARDNUMBER\nconst s/);
 });
 
 test('fix all in file masks every finding in one edit', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('all.md');
+  const uri = client().fileUri('all.md');
   const text = `a ${EMAIL}\nb ${CARD}\nc ${IBAN}\n`;
-  client.open(uri, 'markdown', text);
-  const diags = await client.diagnosticsFor(uri);
+  client().open(uri, 'markdown', text);
+  const diags = await client().diagnosticsFor(uri);
   assert.equal(diags.length, 3);
   const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
-  const r = ((await client.codeActions(uri, whole, diags, ['source.fixAll'])) ?? []).filter(isAction);
+  const r = ((await client().codeActions(uri, whole, diags, ['source.fixAll'])) ?? []).filter(isAction);
   assert.deepEqual(r.map((a) => a.kind), ['source.fixAll.piiLint']);
   assertSingleVersionedEdit(r[0]!.edit, uri, 1);
   const after = await apply(uri, r[0]!);
-  const now = client.docs.get(uri)!.text;
+  const now = client().docs.get(uri)!.text;
   for (const v of [EMAIL, CARD, IBAN]) assert.ok(!now.includes(v));
   assert.match(now, /^a .+\nb .+\nc .+\n$/);
-  assert.deepEqual(after.filter((d) => [EMAIL, CARD, IBAN].includes(textOf(now, d))), []);
+  assert.deepEqual(after.filter((d) => ([EMAIL, CARD, IBAN] as string[]).includes(textOf(now, d))), []);
   // Only quick fixes when quick fixes are asked for; no source action without `only`.
-  const none = ((await client.codeActions(uri, whole, [], ['quickfix'])) ?? []).filter(isAction);
+  const none = ((await client().codeActions(uri, whole, [], ['quickfix'])) ?? []).filter(isAction);
   assert.deepEqual(none, []);
 });
 
 test('no edit is offered when the text no longer holds the value', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('stale.md');
+  const uri = client().fileUri('stale.md');
   const text = `Mail ${EMAIL} now\n`;
-  client.open(uri, 'markdown', text);
-  const [email] = await client.diagnosticsFor(uri);
+  client().open(uri, 'markdown', text);
+  const [email] = await client().diagnosticsFor(uri);
   // Same length, different value at the same place.
-  client.change(uri, text.replace(EMAIL, 'john.roe@acme-mail.com'));
+  client().change(uri, text.replace(EMAIL, 'john.roe@acme-mail.com'));
   const actions = await actionsFor(uri, email!);
   assert.deepEqual(actions.filter((a) => a.edit && a.kind === 'quickfix'), []);
   // Text inserted before it: the editor moves the range, the fix follows.
-  const moved = await client.diagnosticsFor(uri);
-  client.change(uri, `>> ${client.docs.get(uri)!.text}`);
+  const moved = await client().diagnosticsFor(uri);
+  client().change(uri, `>> ${client().docs.get(uri)!.text}`);
   const shifted = { ...moved[0]!, range: { start: { line: 0, character: moved[0]!.range.start.character + 3 }, end: { line: 0, character: moved[0]!.range.end.character + 3 } } };
   const ok = await actionsFor(uri, shifted);
   assert.ok(ok.some((a) => a.title === 'Mask this EMAIL' && a.edit));

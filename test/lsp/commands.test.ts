@@ -1,68 +1,62 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecuteCommandRequest, type CodeAction, type Command } from 'vscode-languageserver-protocol/node';
-import { TestClient, SAMPLE } from './harness';
+import { clientForThisFile, SAMPLE } from './harness';
 
 const { EMAIL, CARD, IBAN } = SAMPLE;
 
-let client: TestClient;
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const client = clientForThisFile();
 
 test('piiLint.redactRange redacts the findings in a selection, in one edit', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('r.md');
+  const uri = client().fileUri('r.md');
   const text = `mail ${EMAIL}\ncard ${CARD}\n`;
-  client.open(uri, 'markdown', text);
-  await client.diagnosticsFor(uri);
-  const edits = client.applyEditCount;
-  const result = await client.executeCommand('piiLint.redactRange', {
+  client().open(uri, 'markdown', text);
+  await client().diagnosticsFor(uri);
+  const edits = client().applyEditCount;
+  const result = await client().executeCommand('piiLint.redactRange', {
     uri,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } },
     operator: 'placeholder',
   });
   assert.deepEqual(result, { applied: true, redacted: 1 });
-  assert.equal(client.applyEditCount, edits + 1);
-  assert.equal(client.docs.get(uri)!.text.split('\n')[1], `card ${CARD}`, 'outside the selection untouched');
-  assert.ok(!client.docs.get(uri)!.text.includes(EMAIL));
+  assert.equal(client().applyEditCount, edits + 1);
+  assert.equal(client().docs.get(uri)!.text.split('\n')[1], `card ${CARD}`, 'outside the selection untouched');
+  assert.ok(!client().docs.get(uri)!.text.includes(EMAIL));
 
-  const none = await client.executeCommand('piiLint.redactRange', {
+  const none = await client().executeCommand('piiLint.redactRange', {
     uri,
     range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
     operator: 'mask',
   });
   assert.deepEqual(none, { applied: false, redacted: 0, reason: 'no PII found in the selection' });
-  const bad = (await client.executeCommand('piiLint.redactRange', { uri, operator: 'shred' })) as { applied: boolean };
+  const bad = (await client().executeCommand('piiLint.redactRange', { uri, operator: 'shred' })) as { applied: boolean };
   assert.equal(bad.applied, false);
 });
 
 test('piiLint.redactDocument redacts every finding', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('d.txt');
-  client.open(uri, 'plaintext', `a ${EMAIL}\nb ${CARD}\nc ${IBAN}\n`);
-  await client.diagnosticsFor(uri);
-  const result = await client.executeCommand('piiLint.redactDocument', { uri, operator: 'mask' });
+  const uri = client().fileUri('d.txt');
+  client().open(uri, 'plaintext', `a ${EMAIL}\nb ${CARD}\nc ${IBAN}\n`);
+  await client().diagnosticsFor(uri);
+  const result = await client().executeCommand('piiLint.redactDocument', { uri, operator: 'mask' });
   assert.deepEqual(result, { applied: true, redacted: 3 });
-  const now = client.docs.get(uri)!.text;
+  const now = client().docs.get(uri)!.text;
   for (const v of [EMAIL, CARD, IBAN]) assert.ok(!now.includes(v));
   assert.match(now, /^a .+\nb .+\nc .+\n$/);
 });
 
 test('allowlisting writes a keyed fingerprint, never the value, and silences the finding', { timeout: 60_000 }, async () => {
-  const uri = client.fileUri('allow.md');
-  client.open(uri, 'markdown', `support: ${EMAIL}\ncard ${CARD}\n`);
-  const diags = await client.diagnosticsFor(uri);
+  const uri = client().fileUri('allow.md');
+  client().open(uri, 'markdown', `support: ${EMAIL}\ncard ${CARD}\n`);
+  const diags = await client().diagnosticsFor(uri);
   const email = diags.find((d) => d.code === 'EMAIL')!;
-  const actions = ((await client.codeActions(uri, email.range, [email])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
+  const actions = ((await client().codeActions(uri, email.range, [email])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
   const allow = actions.find((a) => a.title.startsWith('Allow'))!;
-  const mark = client.published.length;
-  const result = (await client.executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean; configFile: string };
+  const mark = client().published.length;
+  const result = (await client().executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean; configFile: string };
   assert.equal(result.applied, true);
-  const rcPath = join(client.workspace, '.piilintrc.json');
+  const rcPath = join(client().workspace, '.piilintrc.json');
   assert.equal(result.configFile, rcPath);
   const rcText = readFileSync(rcPath, 'utf8');
   assert.ok(!rcText.includes(EMAIL) && !rcText.includes('jane'), 'no plaintext in .piilintrc.json');
@@ -70,52 +64,52 @@ test('allowlisting writes a keyed fingerprint, never the value, and silences the
   assert.match(rc.salt, /^[A-Za-z0-9_-]{16,}$/);
   assert.equal(rc.allowlist.length, 1);
   assert.match(rc.allowlist[0]!, /^hmac-sha256:[0-9a-f]{64}$/);
-  await client.until(
-    () => client.published.slice(mark).some((p) => p.uri === uri && p.diagnostics.every((d) => d.code !== 'EMAIL')),
+  await client().until(
+    () => client().published.slice(mark).some((p) => p.uri === uri && p.diagnostics.every((d) => d.code !== 'EMAIL')),
     'the email is no longer reported',
   );
-  assert.deepEqual(client.diagnostics.get(uri)!.diagnostics.map((d) => d.code), ['CREDITCARDNUMBER']);
+  assert.deepEqual(client().diagnostics.get(uri)!.diagnostics.map((d) => d.code), ['CREDITCARDNUMBER']);
 
   // A second entry keeps the salt and the first entry.
-  const card = client.diagnostics.get(uri)!.diagnostics[0]!;
-  const again = ((await client.codeActions(uri, card.range, [card])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
+  const card = client().diagnostics.get(uri)!.diagnostics[0]!;
+  const again = ((await client().codeActions(uri, card.range, [card])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
   const allowCard = again.find((a) => a.title.startsWith('Allow'))!;
-  await client.executeCommand(allowCard.command!.command, ...(allowCard.command!.arguments ?? []));
+  await client().executeCommand(allowCard.command!.command, ...(allowCard.command!.arguments ?? []));
   const rc2 = JSON.parse(readFileSync(rcPath, 'utf8')) as { salt: string; allowlist: string[] };
   assert.equal(rc2.salt, rc.salt);
   assert.deepEqual(rc2.allowlist.slice(0, 1), rc.allowlist);
   assert.equal(rc2.allowlist.length, 2);
-  await client.until(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'both allowed');
+  await client().until(() => client().diagnostics.get(uri)?.diagnostics.length === 0, 'both allowed');
 
   // A stale request (the document moved on) is refused.
-  client.change(uri, `moved on\n${client.docs.get(uri)!.text}`);
-  const stale = await client.executeCommand('piiLint.addToAllowlist', { ...(allowCard.command!.arguments![0] as object) });
+  client().change(uri, `moved on\n${client().docs.get(uri)!.text}`);
+  const stale = await client().executeCommand('piiLint.addToAllowlist', { ...(allowCard.command!.arguments![0] as object) });
   assert.equal((stale as { applied: boolean }).applied, false);
 });
 
 test('with .piilintrc.json open in the editor, the allowlist edit goes to its buffer and counts unsaved', { timeout: 60_000 }, async () => {
-  const rcPath = join(client.workspace, '.piilintrc.json');
-  const rcUri = client.fileUri('.piilintrc.json');
+  const rcPath = join(client().workspace, '.piilintrc.json');
+  const rcUri = client().fileUri('.piilintrc.json');
   const onDisk = readFileSync(rcPath, 'utf8');
-  client.open(rcUri, 'json', onDisk);
-  const uri = client.fileUri('open-rc.md');
+  client().open(rcUri, 'json', onDisk);
+  const uri = client().fileUri('open-rc.md');
   const other = 'erika.musterfrau@acme-mail.com';
-  client.open(uri, 'markdown', `cc ${other}\n`);
-  const [d] = await client.diagnosticsFor(uri);
-  const actions = ((await client.codeActions(uri, d!.range, [d!])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
+  client().open(uri, 'markdown', `cc ${other}\n`);
+  const [d] = await client().diagnosticsFor(uri);
+  const actions = ((await client().codeActions(uri, d!.range, [d!])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
   const allow = actions.find((a) => a.title.startsWith('Allow'))!;
-  const result = (await client.executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean };
+  const result = (await client().executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean };
   assert.equal(result.applied, true);
   assert.equal(readFileSync(rcPath, 'utf8'), onDisk, 'the file on disk is untouched (unsaved edit)');
-  const buffer = JSON.parse(client.docs.get(rcUri)!.text) as { allowlist: string[] };
+  const buffer = JSON.parse(client().docs.get(rcUri)!.text) as { allowlist: string[] };
   assert.equal(buffer.allowlist.length, 3);
-  assert.ok(!client.docs.get(rcUri)!.text.includes(other));
-  await client.until(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'allowed from the unsaved buffer');
-  client.close(rcUri);
+  assert.ok(!client().docs.get(rcUri)!.text.includes(other));
+  await client().until(() => client().diagnostics.get(uri)?.diagnostics.length === 0, 'allowed from the unsaved buffer');
+  client().close(rcUri);
 });
 
 test('piiLint.scanWorkspace reports files on disk with progress, honouring ignores', { timeout: 90_000 }, async () => {
-  const ws = client.workspace;
+  const ws = client().workspace;
   // (Not the allowlisted address of the test above.)
   const EMAIL = 'max.mustermann@acme-mail.com';
   const put = (rel: string, text: string): void => {
@@ -131,27 +125,27 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   put('.gitignore', 'build/\n');
   put('.piilintignore', 'private/\n');
   put('image.bin', `\u0000\u0001binary ${EMAIL}`);
-  const progressBefore = client.progress.length;
-  client.watchProgress('scan-1');
-  const result = (await client.conn.sendRequest(ExecuteCommandRequest.type, {
+  const progressBefore = client().progress.length;
+  client().watchProgress('scan-1');
+  const result = (await client().conn.sendRequest(ExecuteCommandRequest.type, {
     command: 'piiLint.scanWorkspace',
     arguments: [],
     workDoneToken: 'scan-1',
   })) as { files: number; findings: number; skipped: number; cancelled: boolean };
   assert.equal(result.cancelled, false);
   assert.ok(result.findings >= 2, `findings ${result.findings}`);
-  const reported = (rel: string) => client.diagnostics.get(client.fileUri(rel))?.diagnostics.map((d) => d.code) ?? [];
+  const reported = (rel: string) => client().diagnostics.get(client().fileUri(rel))?.diagnostics.map((d) => d.code) ?? [];
   assert.deepEqual(reported('docs/people.md'), ['EMAIL']);
   assert.deepEqual(reported('src/app.py'), ['EMAIL']);
   for (const ignored of ['node_modules/dep/readme.md', 'build/out.txt', 'private/notes.txt', 'image.bin', 'docs/clean.txt']) {
     assert.deepEqual(reported(ignored), [], ignored);
   }
-  const kinds = client.progress.slice(progressBefore).map((p) => (p as { kind: string }).kind);
+  const kinds = client().progress.slice(progressBefore).map((p) => (p as { kind: string }).kind);
   assert.equal(kinds[0], 'begin');
   assert.equal(kinds[kinds.length - 1], 'end');
   assert.ok(existsSync(join(ws, '.piilintignore')));
 });
 
 test('nothing the server logs holds a PII value', () => {
-  for (const v of [EMAIL, CARD, IBAN, 'max.mustermann']) assert.ok(!client.allOutput.includes(v));
+  for (const v of [EMAIL, CARD, IBAN, 'max.mustermann']) assert.ok(!client().allOutput.includes(v));
 });

@@ -5,6 +5,7 @@
  * diagnostics, status, progress and log message for the tests to assert on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -380,4 +381,19 @@ export class TestClient {
     this.conn.dispose();
     return code;
   }
+}
+
+/** One server for the whole test file: started before its first test, stopped after its last. */
+export function clientForThisFile(options: StartOptions = {}): () => TestClient {
+  let client: TestClient | undefined;
+  before(async () => {
+    client = await TestClient.start(options);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+  return () => {
+    if (!client) throw new Error('the test client is not started (used outside a test?)');
+    return client;
+  };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isCodeLike } from '../../server/src/engine/codeContext';
+import { dropOrphanParts } from '../../server/src/engine/decode';
 import type { Finding } from '../../server/src/engine/types';
 
 const guess = (text: string, value: string, label = 'FIRSTNAME', recognizer = false): [string, Finding] => {
@@ -23,8 +24,7 @@ test('real names, other classes and proven values are kept', () => {
   assert.ok(!isCodeLike(...guess('mail me_too@x.io', 'me_too@x.io', 'EMAIL', true)));
 });
 
-test('a building number needs an address part nearby', async () => {
-  const { dropOrphanParts } = await import('../../server/src/engine/decode');
+test('a building number needs an address part nearby', () => {
   const f = (start: number, end: number, label: string): Finding => ({ start, end, label, score: 0.8, evidence: {} });
   assert.deepEqual(dropOrphanParts([f(0, 2, 'BUILDINGNUMBER')]), []);
   const kept = [f(0, 2, 'BUILDINGNUMBER'), f(3, 15, 'STREET')];

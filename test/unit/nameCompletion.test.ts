@@ -8,7 +8,7 @@ import { BertTokenizer } from '../../server/src/engine/tokenize';
 import type { Finding } from '../../server/src/engine/types';
 
 // The built-in model's own tokenizer and lexicon: the rule reads the dictionary bit from it.
-const dir = join(import.meta.dirname, '..', '..', 'models', 'pii-lint-mini');
+const dir = join(__dirname, '..', '..', 'models', 'pii-lint-mini');
 const tok = new BertTokenizer(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')));
 const lexicon = new Lexicon(JSON.parse(readFileSync(join(dir, 'lexicon.json'), 'utf8')) as LexiconFile);
 

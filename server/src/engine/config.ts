@@ -19,7 +19,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { PII_CLASSES } from './labels';
-import { createPolicy, fingerprint, isClassSetting, type ClassSetting, type Policy, type PolicyConfig } from './policy';
+import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
 export const CONFIG_FILE = '.piilintrc.json';
 export const IGNORE_FILE = '.piilintignore';
@@ -71,30 +71,24 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) warnings.push(`${file}: unknown key "${key}" ignored`);
   }
-  if (raw.classes !== undefined) {
-    if (!isRecord(raw.classes)) fail('classes', 'an object of class -> severity');
-    const classes: Record<string, ClassSetting> = {};
-    for (const [label, setting] of Object.entries(raw.classes as Record<string, unknown>)) {
-      if (!isClassSetting(setting)) fail(`classes.${label}`, 'one of "error", "warning", "info", "hint", "off"');
-      if (!KNOWN_CLASSES.has(label)) warnings.push(`${file}: "classes.${label}" is not a built-in class (kept for custom models)`);
-      classes[label] = setting as ClassSetting;
+  /** A `{ CLASS: value }` object; classes the built-in model lacks are kept for custom models. */
+  const perClass = <T>(key: 'classes' | 'thresholds', valid: (v: unknown) => v is T, what: string, want: string): Record<string, T> => {
+    const obj = raw[key];
+    if (!isRecord(obj)) return fail(key, `an object of class -> ${what}`);
+    const out: Record<string, T> = {};
+    for (const [label, value] of Object.entries(obj)) {
+      if (!valid(value)) fail(`${key}.${label}`, want);
+      if (!KNOWN_CLASSES.has(label)) warnings.push(`${file}: "${key}.${label}" is not a built-in class (kept for custom models)`);
+      out[label] = value as T;
     }
-    config.classes = classes;
-  }
+    return out;
+  };
+  if (raw.classes !== undefined) config.classes = perClass('classes', isClassSetting, 'severity', 'one of "error", "warning", "info", "hint", "off"');
   if (raw.minConfidence !== undefined) {
     if (!isProbability(raw.minConfidence)) fail('minConfidence', 'a number between 0 and 1');
     config.minConfidence = raw.minConfidence as number;
   }
-  if (raw.thresholds !== undefined) {
-    if (!isRecord(raw.thresholds)) fail('thresholds', 'an object of class -> number');
-    const thresholds: Record<string, number> = {};
-    for (const [label, value] of Object.entries(raw.thresholds as Record<string, unknown>)) {
-      if (!isProbability(value)) fail(`thresholds.${label}`, 'a number between 0 and 1');
-      if (!KNOWN_CLASSES.has(label)) warnings.push(`${file}: "thresholds.${label}" is not a built-in class (kept for custom models)`);
-      thresholds[label] = value as number;
-    }
-    config.thresholds = thresholds;
-  }
+  if (raw.thresholds !== undefined) config.thresholds = perClass('thresholds', isProbability, 'number', 'a number between 0 and 1');
   if (raw.ignore !== undefined) {
     if (!Array.isArray(raw.ignore) || !raw.ignore.every((g) => typeof g === 'string')) fail('ignore', 'an array of glob strings');
     config.ignore = raw.ignore as string[];
@@ -219,22 +213,28 @@ export function generateSalt(): string {
 }
 
 /**
- * Adds a value's fingerprint to the allowlist in `configFile` (created when missing, given a salt
- * when it has none) and returns the fingerprint. Other keys and their order are kept.
+ * `.piilintrc.json` text with `value`'s fingerprint added to its allowlist, and that fingerprint:
+ * a fresh allowlist gets a random salt; an existing unsalted one keeps matching (adding a salt
+ * would orphan its entries). Other keys and their order are kept. Throws ConfigError for a file
+ * that isn't a valid config.
  */
-export function addToAllowlist(configFile: string, label: string, value: string): string {
+export function withAllowlisted(existing: string | undefined, file: string, label: string, value: string): { text: string; fingerprint: string } {
   let raw: Record<string, unknown> = {};
-  if (existsSync(configFile)) {
-    const text = readFileSync(configFile, 'utf8');
-    parseConfig(text, configFile);
-    raw = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  if (existing !== undefined && existing.trim() !== '') {
+    parseConfig(existing, file);
+    raw = JSON.parse(existing.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   }
   const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
-  // Existing unsalted entries would stop matching under a new salt: only a fresh allowlist gets one.
   if (typeof raw.salt !== 'string') raw.salt = list.length === 0 ? generateSalt() : '';
   const fp = fingerprint(label, value, raw.salt as string);
   if (!list.includes(fp)) list.push(fp);
   raw.allowlist = list;
-  writeFileSync(configFile, `${JSON.stringify(raw, null, 2)}\n`);
+  return { text: `${JSON.stringify(raw, null, 2)}\n`, fingerprint: fp };
+}
+
+/** Adds a value's fingerprint to the allowlist in `configFile` (created when missing) and returns it. */
+export function addToAllowlist(configFile: string, label: string, value: string): string {
+  const { text, fingerprint: fp } = withAllowlisted(existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined, configFile, label, value);
+  writeFileSync(configFile, text);
   return fp;
 }
