@@ -203,3 +203,38 @@ describe('performance (linear patterns)', () => {
     }
   });
 });
+
+describe('passwords (context + secret shape, no checksum)', () => {
+  test('after "password", quoted or not, and after "email / "', () => {
+    assert.deepEqual(only('user lily with password Qr7!dke#39.', 'PASSWORD').length, 1);
+    assert.deepEqual(found('leaked: edward.kim@bytecore.com / W!nter2024.'), [['EMAIL', 'edward.kim@bytecore.com'], ['PASSWORD', 'W!nter2024']]);
+    assert.deepEqual(found("its password was 'KotakNXT2024!', then"), [['PASSWORD', 'KotakNXT2024!']]);
+    assert.deepEqual(found('Your password is reset to Summer2024 now'), [['PASSWORD', 'Summer2024']]);
+  });
+
+  test('in code the key may be an identifier outside the scanned string', () => {
+    const text = 'const password = "Zx9!pQ2w";';
+    const start = text.indexOf('"') + 1;
+    const fs = recognize(text, [{ start, end: text.lastIndexOf('"') }]);
+    assert.deepEqual(fs.map((f) => [f.label, text.slice(f.start, f.end)]), [['PASSWORD', 'Zx9!pQ2w']]);
+  });
+
+  test('identifiers, expressions, words and masks are not passwords', () => {
+    for (const text of [
+      'const password = process.env.DB_PASS;',
+      "password: 'changeme'",
+      'passwordHash = sha256(x1)',
+      "password='${pwd}1'",
+      'password: ********',
+      'the password field is required',
+      'password=https://vault.example/x1',
+    ]) {
+      assert.deepEqual(only(text, 'PASSWORD'), [], text);
+    }
+  });
+
+  test('well-known sample passwords are reported low', () => {
+    const [f] = only('password: P@ssw0rd', 'PASSWORD');
+    assert.ok(f && f.score < 0.5, 'sample password scored low');
+  });
+});
