@@ -238,3 +238,19 @@ describe('passwords (context + secret shape, no checksum)', () => {
     assert.ok(f && f.score < 0.5, 'sample password scored low');
   });
 });
+
+describe('checksum-failing values right after their class name', () => {
+  test('a card failing Luhn after "credit card" and an unissuable SSN after "SSN" are reported low', () => {
+    const [card] = only('the credit card 4716 9876 2234 1561 used by Sam', 'CREDITCARDNUMBER');
+    assert.ok(card, 'card reported');
+    assert.equal(card.score, 0.55);
+    assert.equal(card.evidence.validator, 'Luhn ✗ (card context)');
+    const [ssn] = only("Brenda's SSN 937-42-6810 and", 'SSN');
+    assert.ok(ssn && ssn.score === 0.55 && ssn.evidence.validator === 'SSN rules ✗ (SSN context)');
+  });
+
+  test('without the context word they are not', () => {
+    assert.deepEqual(only('order 4716 9876 2234 1561 shipped', 'CREDITCARDNUMBER'), []);
+    assert.deepEqual(only('ticket 937-42-6810 closed', 'SSN'), []);
+  });
+});

@@ -8,7 +8,8 @@
  *
  * Scores: 0.99 for a checksum that proves the value (Luhn with an issuer prefix, mod-97, base58check,
  * bech32, EIP-55); 0.9–0.98 for strict formats (e-mail, IPv4/IPv6, SSN rules, a NANP number);
- * 0.5–0.85 for weaker evidence that needs a context word; 0.2–0.3 for values that are real-looking
+ * 0.5–0.85 for weaker evidence that needs a context word (0.55: a card or SSN whose checksum or
+ * rules fail, right after "card"/"SSN" — mistyped or made up, still most of a real one); 0.2–0.3 for values that are real-looking
  * but not personal (555-01xx fiction numbers, loopback/broadcast addresses) so the policy layer can
  * show them to whoever lowers the threshold, and explain itself, rather than silently drop them.
  *
@@ -66,6 +67,9 @@ function isTaken(s: Scan, start: number, end: number): boolean {
 
 /** At most this many phone candidates per call get the full multi-country libphonenumber check. */
 export const PHONE_GUESS_BUDGET = 500;
+
+/** A value of the right shape right after its class's name whose checksum or rules fail. */
+const CONTEXT_ONLY_SCORE = 0.55;
 
 function finding(start: number, end: number, label: string, score: number, validator: string): Finding {
   return { start, end, label, score, evidence: { recognizer: true, validator } };
@@ -150,7 +154,17 @@ function scanCards(s: Scan): Finding[] {
     if (IMEI_CONTEXT.test(ctx)) continue; // the IMEI scanner owns it
     for (const value of readings) {
       const digits = value.replace(/[ -]/g, '');
-      if (digits.length < 13 || digits.length > 19 || /^(\d)\1+$/.test(digits) || !isLuhnNumber(digits)) continue;
+      if (digits.length < 13 || digits.length > 19 || /^(\d)\1+$/.test(digits)) continue;
+      if (!isLuhnNumber(digits)) {
+        // A grouped 16-digit number right after "card": mistyped or made up, it still shows most
+        // of a card (one wrong digit fails Luhn) — reported, with its failed checksum said.
+        if (sep && digits.length === 16 && /^[2-6]/.test(digits) && CARD_CONTEXT.test(ctx)) {
+          out.push(finding(start, start + value.length, 'CREDITCARDNUMBER', CONTEXT_ONLY_SCORE, 'Luhn ✗ (card context)'));
+          lastCardEnd = start + value.length;
+          break;
+        }
+        continue;
+      }
       const e = start + value.length;
       // Issuer (ISO/IEC 7812 major industry identifier 2–6: Mir, Amex/JCB/Diners, Visa, Mastercard,
       // Discover/UnionPay/Maestro). 1… is where millisecond timestamps live, so it needs context.
@@ -221,7 +235,11 @@ const EXAMPLE_SSNS = new Set(['078051120', '219099999', '123456789']);
 function scanSsns(s: Scan): Finding[] {
   const out: Finding[] = [];
   for (const { m, start, end } of matches(s, SSN_DASHED)) {
-    if (!ssnRulesOk(m[1], m[2], m[3])) continue;
+    if (!ssnRulesOk(m[1], m[2], m[3])) {
+      // "SSN 937-42-6810": never issued, but written down as someone's SSN.
+      if (SSN_CONTEXT.test(before(s.text, start))) out.push(finding(start, end, 'SSN', CONTEXT_ONLY_SCORE, 'SSN rules ✗ (SSN context)'));
+      continue;
+    }
     if (EXAMPLE_SSNS.has(m[1] + m[2] + m[3])) {
       out.push(finding(start, end, 'SSN', 0.3, 'SSN rules ✓ (well-known example number)'));
       continue;
