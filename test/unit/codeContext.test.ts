@@ -30,3 +30,15 @@ test('a building number needs an address part nearby', () => {
   const kept = [f(0, 2, 'BUILDINGNUMBER'), f(3, 15, 'STREET')];
   assert.deepEqual(dropOrphanParts(kept), kept);
 });
+
+test('doc tags of any class, the first word of a parameter description, licence headers, identifier-like phone guesses', () => {
+  assert.ok(isCodeLike(...guess(' * @param compareFn Function used', 'param', 'USERNAME')));
+  assert.ok(isCodeLike(...guess(' * @param hours A numeric value', 'param hours')));
+  assert.ok(isCodeLike(...guess(' * @param x A numeric expression.', 'A', 'MIDDLENAME')));
+  assert.ok(isCodeLike(...guess('Copyright (c) Microsoft Corporation. All rights reserved.', 'Microsoft Corporation', 'COMPANYNAME')));
+  assert.ok(isCodeLike(...guess('algorithm: "X25519"', 'X25519', 'PHONENUMBER')));
+  // …but a handle after "@", a phone number and a company in prose stay.
+  assert.ok(!isCodeLike(...guess('Her handle is @jsmith', 'jsmith', 'USERNAME')));
+  assert.ok(!isCodeLike(...guess('call +44 20 7946 0958', '+44 20 7946 0958', 'PHONENUMBER')));
+  assert.ok(!isCodeLike(...guess('She works at Microsoft Corporation.', 'Microsoft Corporation', 'COMPANYNAME')));
+});

@@ -19,6 +19,8 @@ const TEST_CARDS = new Set([
 /** The IBAN examples of ISO 13616 / the SWIFT registry that every tutorial copies. */
 const EXAMPLE_IBANS = new Set(['DE89370400440532013000', 'GB82WEST12345698765432', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606', 'NL91ABNA0417164300']);
 const NANP_FICTION = /(?:^|\D)555\D?01\d\d$/;
+/** The Unix epoch, in the spellings API docs use ("midnight, January 1, 1970"). */
+const UNIX_EPOCH = /^(?:(?:jan(?:uary)?\.? 1(?:st)?,? 1970)|(?:1 jan(?:uary)?\.? 1970)|(?:1970-01-01)|(?:01\/01\/1970))$/i;
 
 /** Why `value` of class `label` is a documentation/test value, or null when it may be real. */
 export function placeholderReason(label: string, value: string): string | null {
@@ -36,6 +38,9 @@ export function placeholderReason(label: string, value: string): string | null {
       return EXAMPLE_IBANS.has(compact.toUpperCase()) ? 'standard example IBAN' : null;
     case 'PHONENUMBER':
       return NANP_FICTION.test(value.replace(/[\s().]/g, '')) ? 'fictional 555-01xx number' : null;
+    case 'DATE':
+    case 'DOB':
+      return UNIX_EPOCH.test(value.trim()) ? 'the Unix epoch' : null;
     default:
       return null;
   }
