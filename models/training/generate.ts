@@ -777,7 +777,7 @@ function example(split: Split): Example {
       break;
   }
   let text = b.text;
-  if (chance(0.06)) text = text.toLowerCase(); // offsets unchanged only if lengths match
+  if (chance(0.1)) text = text.toLowerCase(); // offsets unchanged only if lengths match
   if (text.length !== b.text.length) text = b.text;
   return { text, spans: b.spans, template: ids.join('|'), split };
 }
