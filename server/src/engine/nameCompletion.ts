@@ -37,34 +37,39 @@ function surnameAt(text: string, words: readonly Word[], i: number): { start: nu
  * Adds a LASTNAME after every capitalised FIRSTNAME that is followed, after one space, by a
  * capitalised word that the dictionary does not know (unless as a surname); a weaker finding on
  * that word (a doubted LASTNAME, a STREET under its threshold) becomes the surname.
- * `findings` and `words` are sorted by start and share `text`'s offsets.
+ * `findings` (decoded: sorted, not overlapping) and `words` share `text`'s offsets.
  */
 export function completeNames(text: string, words: readonly Word[], findings: readonly Finding[], lexicon: Lexicon | null): Finding[] {
   if (!lexicon || !findings.some((f) => f.label === 'FIRSTNAME')) return [...findings];
   const wordAt = new Map<number, number>();
   words.forEach((w, i) => wordAt.set(w.start, i));
   const out = [...findings];
-  for (const f of findings) {
-    if (f.label !== 'FIRSTNAME' || text[f.end] !== ' ' || !/^\p{Lu}/u.test(text.slice(f.start, f.end))) continue;
+  const added: Finding[] = [];
+  findings.forEach((f, k) => {
+    if (f.label !== 'FIRSTNAME' || text[f.end] !== ' ' || !/^\p{Lu}/u.test(text.slice(f.start, f.end))) return;
     const i = wordAt.get(f.end + 1);
-    if (i === undefined) continue;
+    if (i === undefined) return;
     const span = surnameAt(text, words, i);
-    if (!span) continue;
+    if (!span) return;
     const value = text.slice(span.start, span.end);
     // "JOHN CEO": an all-caps word is a surname only in an all-caps name.
-    if (ALL_CAPS.test(value) && !ALL_CAPS.test(text.slice(f.start, f.end))) continue;
+    if (ALL_CAPS.test(value) && !ALL_CAPS.test(text.slice(f.start, f.end))) return;
     const bits = lexicon.bits(words[i].norm);
-    if (bits & Lex.DICTIONARY && !(bits & Lex.LAST_NAME)) continue;
+    if (bits & Lex.DICTIONARY && !(bits & Lex.LAST_NAME)) return;
     const score = f.score * COMPLETION_FACTOR;
-    const overlapping = out.filter((o) => o.start < span.end && span.start < o.end);
-    if (overlapping.length === 0) {
-      out.push({ start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { rule: 'follows a first name' } });
-    } else if (overlapping.length === 1 && overlapping[0].score < score && overlapping[0].start >= span.start && overlapping[0].end <= span.end) {
+    // Decoded findings do not overlap and are sorted: only the ones right after f can touch the word.
+    let m = k + 1;
+    while (m < findings.length && findings[m].start < span.end) m++;
+    const overlapping = m - (k + 1);
+    const o = findings[k + 1];
+    if (overlapping === 0) {
+      added.push({ start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { rule: 'follows a first name' } });
+    } else if (overlapping === 1 && o && o.score < score && o.start >= span.start && o.end <= span.end) {
       // A weaker guess on the same word (a doubted LASTNAME, a STREET under its threshold): the
       // first name in front of it is the stronger evidence.
-      const o = overlapping[0];
-      out[out.indexOf(o)] = { start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { ...o.evidence, rule: 'follows a first name' } };
+      out[k + 1] = { start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { ...o.evidence, rule: 'follows a first name' } };
     }
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  });
+  if (added.length === 0) return out;
+  return [...out, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
