@@ -9,9 +9,10 @@
  * Scores: 0.99 for a checksum that proves the value (Luhn with an issuer prefix, mod-97, base58check,
  * bech32, EIP-55); 0.9–0.98 for strict formats (e-mail, IPv4/IPv6, SSN rules, a NANP number);
  * 0.5–0.85 for weaker evidence that needs a context word (0.55: a card or SSN whose checksum or
- * rules fail, right after "card"/"SSN" — mistyped or made up, still most of a real one); 0.2–0.3 for values that are real-looking
- * but not personal (555-01xx fiction numbers, loopback/broadcast addresses) so the policy layer can
- * show them to whoever lowers the threshold, and explain itself, rather than silently drop them.
+ * rules fail, right after "card"/"SSN" — mistyped or made up, still most of a real one);
+ * 0.2–0.3 for values that are real-looking but not personal (555-01xx fiction numbers,
+ * loopback/broadcast addresses) so the policy layer can show them to whoever lowers the
+ * threshold, and explain itself, rather than silently drop them.
  *
  * Decisions on hard negatives:
  * - Documentation e-mails (user@example.com) are reported like any e-mail; the policy decides.
