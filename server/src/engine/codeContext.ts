@@ -4,7 +4,8 @@
  * header's copyright holder is meant to be there. Only model guesses are dropped here (word-like
  * classes, plus doc tags of any class); checksum-proven values are never touched.
  */
-import type { Finding } from './types';
+import { Lex, type Lexicon } from './features';
+import type { Finding, Region } from './types';
 
 /** Classes whose values are words, where an identifier can be mistaken for one. */
 const WORDLIKE = new Set([
@@ -26,6 +27,11 @@ const DOC_TAGS = new Set([
 const DOC_DESCRIPTION_START = /@(?:param|arg|argument|property|prop)\s+(?:\{[^}\n]*\}\s*)?\[?[\w$.]+\]?\s+(?:-\s+)?$/;
 /** A licence header: whoever holds the copyright is meant to be named there. */
 const COPYRIGHT_LINE = /(?:copyright|\(c\)|©)/i;
+/** A lower-case word glued by a hyphen to another (`max-len`, `no-cors`): a kebab-case identifier. */
+function isKebabPart(text: string, f: Finding, value: string): boolean {
+  if (!/^[a-z]+$/.test(value)) return false;
+  return (text[f.start - 1] === '-' && /[a-z0-9]/.test(text[f.start - 2] ?? '')) || (text[f.end] === '-' && /[a-z0-9]/.test(text[f.end + 1] ?? ''));
+}
 /** Letters then digits (`X25519`, `sha256`): an identifier, not a phone number. */
 const LETTERS_THEN_DIGITS = /^[A-Za-z]+\d+$/;
 
@@ -38,7 +44,48 @@ export function isCodeLike(text: string, f: Finding): boolean {
   if (DOC_TAG_BEFORE.test(before)) return true;
   if (f.label === 'PHONENUMBER') return LETTERS_THEN_DIGITS.test(value);
   if (!WORDLIKE.has(f.label)) return false;
-  if (IDENTIFIER.test(value) || DOC_DESCRIPTION_START.test(before)) return true;
+  if (IDENTIFIER.test(value) || DOC_DESCRIPTION_START.test(before) || isKebabPart(text, f, value)) return true;
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
   return COPYRIGHT_LINE.test(text.slice(lineStart, f.start));
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+const NAME_BITS = Lex.FIRST_NAME | Lex.LAST_NAME | Lex.PLACE;
+/** What separates the cells of a table of literals: `', '`, `" | "`, `': '`. */
+const CELL_GAP = /^[\s'"`,;:|()[\]{}+]*$/;
+const CELL_REACH = 8;
+
+/** A region that is one token (no whitespace inside): a string literal such as `'Adlm'` or `'bg-BG'`. */
+function isBare(text: string, r: Region): boolean {
+  return !/\s/.test(text.slice(r.start, r.end).trim());
+}
+
+/**
+ * Regions of one token that the model saw nothing around, marked `true` when they also sit in a
+ * table of such literals (`['Adlm', 'Afak', …]`, `"rgba8unorm" | "bgra8unorm"`). `regions` are sorted.
+ */
+export function bareRegions(text: string, regions: readonly Region[]): Map<Region, boolean> {
+  const out = new Map<Region, boolean>();
+  const bare = regions.map((r) => isBare(text, r));
+  const near = (a: Region, b: Region): boolean => b.start - a.end <= CELL_REACH && CELL_GAP.test(text.slice(a.end, b.start));
+  regions.forEach((r, i) => {
+    if (!bare[i]) return;
+    const prev = i > 0 && bare[i - 1] && near(regions[i - 1]!, r);
+    const next = i + 1 < regions.length && bare[i + 1] && near(r, regions[i + 1]!);
+    out.set(r, Boolean(prev || next));
+  });
+  return out;
+}
+
+/**
+ * A model guess in a one-token region: the model had no context, and code is full of tables of
+ * codes (`'Adlm'`, `'010'`, `'AM'`). Only a capitalised word the lexicon knows as a name or place,
+ * alone rather than in a table, is kept: `name = "Maria"`, not `['Sara', 'Hani', 'Marc']` (ISO
+ * 15924 script codes). Without a lexicon every such guess goes.
+ */
+export function isBareLiteralGuess(text: string, f: Finding, inTable: boolean, lexicon: Lexicon | null, norm: (word: string) => string): boolean {
+  if (f.evidence.recognizer) return false;
+  const value = text.slice(f.start, f.end);
+  if (inTable || !WORDLIKE.has(f.label) || !lexicon || !CAPITALISED.test(value)) return true;
+  return (lexicon.bits(norm(value)) & NAME_BITS) === 0;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isCodeLike } from './codeContext';
+import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
 import { completeNames } from './nameCompletion';
@@ -58,10 +58,19 @@ class ModelEngine implements Engine {
 
   async detect(text: string, options: DetectOptions = {}): Promise<Finding[]> {
     const regions = options.regions ?? [{ start: 0, end: text.length }];
+    const bare = bareRegions(text, regions);
     const model: Finding[] = [];
     for (const r of regions) {
       if (options.signal?.aborted) throw abortError();
-      if (r.end > r.start) appendAll(model, await this.detectRegion(text, r, options.signal));
+      if (r.end <= r.start) continue;
+      let found = await this.detectRegion(text, r, options.signal);
+      const inTable = bare.get(r);
+      const m = this.loaded;
+      if (inTable !== undefined && m) {
+        const norm = (w: string): string => m.tokenizer.words(w)[0]?.norm ?? w.toLowerCase();
+        found = found.filter((f) => !isBareLiteralGuess(text, f, inTable, m.lexicon, norm));
+      }
+      appendAll(model, found);
     }
     const all = combineFindings(
       text,

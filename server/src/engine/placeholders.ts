@@ -10,6 +10,8 @@ const RESERVED_EMAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|example
 const DOC_IPV4 = /^(?:192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/;
 /** RFC 3849. */
 const DOC_IPV6 = /^2001:0?db8:/i;
+/** Link-local (fe80::/10) and multicast (ff00::/8): they never leave the local link or name a host. */
+const LOCAL_IPV6 = /^(?:fe[89ab][0-9a-f]?|ff[0-9a-f]{2}):/i;
 /** Published test card numbers of the major payment processors. */
 const TEST_CARDS = new Set([
   '4111111111111111', '4242424242424242', '4000056655665556', '4012888888881881', '4222222222222',
@@ -31,7 +33,8 @@ export function placeholderReason(label: string, value: string): string | null {
     case 'IP':
     case 'IPV4':
     case 'IPV6':
-      return DOC_IPV4.test(value) || DOC_IPV6.test(value) ? 'documentation address range (RFC 5737/3849)' : null;
+      if (DOC_IPV4.test(value) || DOC_IPV6.test(value)) return 'documentation address range (RFC 5737/3849)';
+      return LOCAL_IPV6.test(value) ? 'link-local or multicast IPv6 address' : null;
     case 'CREDITCARDNUMBER':
       return TEST_CARDS.has(compact) ? 'published test card number' : null;
     case 'IBAN':
