@@ -86,21 +86,26 @@ function nextDiagnosticsChange(uri: vscode.Uri, timeoutMs: number): { changed: P
   return { changed, dispose };
 }
 
+/** How long a quick-fix request waits for a diagnostics change before it asks again. */
+const QUICK_FIX_RETRY_MS = 2_000;
+
 /**
  * The quick fixes at `range`, once one of them matches `title`. Quick fixes come from the
  * diagnostics in context; if the server republishes them between the caller's look and this
- * request, the request is repeated on the next change instead of failing on a snapshot.
+ * request, the request is repeated on the next change (or after QUICK_FIX_RETRY_MS) instead of
+ * failing on a snapshot.
  */
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range, title: RegExp, timeoutMs = 30_000): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const next = nextDiagnosticsChange(uri, deadline - Date.now());
+    const next = nextDiagnosticsChange(uri, Math.min(QUICK_FIX_RETRY_MS, deadline - Date.now()));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
     if (actions.some((a) => title.test(a.title))) {
       next.dispose();
       return actions;
     }
-    if (!(await next.changed)) {
+    await next.changed;
+    if (Date.now() >= deadline) {
       const inRange = piiDiagnostics(uri).filter((d) => d.range.intersection(range) !== undefined);
       throw new Error(
         `no quick fix matching ${String(title)} at ${range.start.line + 1}:${range.start.character + 1} ` +
