@@ -124,6 +124,21 @@ p50 3.65 ms per 30-token sentence, 7.2 ms per 128-token chunk, about 16,000 toke
 sentence on the same machine.
 
 {external}
+## Intended use and limitations
+
+Intended for: flagging personal data in text people type into an editor, commit messages and
+staged changes, on the user's own machine, so that a person decides what to mask or replace. It is
+a linter's first pass, not an anonymiser: nothing it misses is made safe, and its findings are
+suggestions with a confidence.
+
+Limitations, measured above: organisations and places outside addresses are often missed;
+addresses come as parts (street, number, city, postcode) rather than one span; names from lists
+it never saw rely on the lexicon and on the first name in front of them; it was trained mostly on
+English and European-language text with names of ~40 faker locales (text in other scripts is
+tokenized correctly but recognised poorly); the dev-set figures are tuned-on-dev. Structured identifiers (e-mail, cards, IBANs, SSNs,
+IPs, phone numbers, coin addresses, VINs) are backed by checksum and format recognizers and are
+far more reliable than the model's word-like classes. Not for automated decisions about people.
+
 ## Licence
 
 MIT, like the project. Training data generated with @faker-js/faker (MIT); vocabulary from the
