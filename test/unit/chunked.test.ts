@@ -4,17 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { chunkText, CONTEXT, CUT_SPAN, MAX_CHUNK } from '../../server/src/engine/chunked';
 import { createEngine, type DetectProgress, type Engine } from '../../server/src/engine/engine';
 import { corpusLines, mixedDocument } from '../bench/corpus';
-import { randomUnicode, seededRandom } from './helpers/random';
-
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function onBoundary(text: string, i: number): boolean {
-  return i <= 0 || i >= text.length || !(isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i)));
-}
+import { onBoundary, randomUnicode, seededRandom } from './helpers/random';
 
 describe('chunkText', () => {
   test('chunks tile the text, cut at line starts, with bounded context on valid boundaries', () => {

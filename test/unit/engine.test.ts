@@ -5,16 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEngine, ModelLoadError, type Engine } from '../../server/src/engine/engine';
 import { builtinModelDir } from '../../server/src/engine/modelEngine';
-import { randomUnicode, seededRandom } from './helpers/random';
+import { onBoundary, randomUnicode, seededRandom } from './helpers/random';
 
 const TINY_HF = join(__dirname, '../fixtures/tiny-hf-model');
-
-function onBoundary(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return true;
-  const a = text.charCodeAt(i - 1);
-  const b = text.charCodeAt(i);
-  return !(a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff);
-}
 
 describe('model folder errors are clear', () => {
   test('a missing folder', async () => {

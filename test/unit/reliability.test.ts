@@ -31,21 +31,10 @@ import { builtinModelDir } from '../../server/src/engine/modelEngine';
 import { recognize } from '../../server/src/engine/recognizers';
 import { redact, Redactor, type Operator } from '../../server/src/redact/redact';
 import { corpusLines, mixedDocument } from '../bench/corpus';
-import { randomUnicode, seededRandom } from './helpers/random';
+import { onBoundary, randomUnicode, seededRandom } from './helpers/random';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OPERATORS: Operator[] = ['mask', 'placeholder', 'synthetic'];
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-/** `i` does not fall between the two halves of a surrogate pair. */
-function onBoundary(text: string, i: number): boolean {
-  return i <= 0 || i >= text.length || !(isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i)));
-}
 
 function checkSpans(text: string, spans: readonly { start: number; end: number }[], what: string, seed: number): void {
   for (const s of spans) {

@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { BertTokenizer } from '../../server/src/engine/tokenize';
-import { randomUnicode, seededRandom } from './helpers/random';
+import { onBoundary, randomUnicode, seededRandom } from './helpers/random';
 
 const tokJson = JSON.parse(readFileSync(join(__dirname, '../../models/pii-lint-mini/tokenizer.json'), 'utf8'));
 const tok = new BertTokenizer(tokJson);
 const lib = new Tokenizer(tokJson, {});
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-/** An offset that splits a surrogate pair is not a valid boundary. */
-function onBoundary(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return true;
-  return !(isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i)));
-}
 
 test('ids match @huggingface/tokenizers on plain text', () => {
   const samples = [

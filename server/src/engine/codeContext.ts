@@ -55,9 +55,17 @@ const NAME_BITS = Lex.FIRST_NAME | Lex.LAST_NAME | Lex.PLACE;
 const CELL_GAP = /^[\s'"`,;:|()[\]{}+]*$/;
 const CELL_REACH = 8;
 
+const WS = /\s/;
+
 /** A region that is one token (no whitespace inside): a string literal such as `'Adlm'` or `'bg-BG'`. */
 function isBare(text: string, r: Region): boolean {
-  return !/\s/.test(text.slice(r.start, r.end).trim());
+  // Whitespace after the first token ends it: prose answers within a few characters, without
+  // copying a whole chunk on every scan.
+  let i = r.start;
+  while (i < r.end && WS.test(text[i]!)) i++;
+  while (i < r.end && !WS.test(text[i]!)) i++;
+  while (i < r.end && WS.test(text[i]!)) i++;
+  return i >= r.end;
 }
 
 /**

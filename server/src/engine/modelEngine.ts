@@ -59,18 +59,15 @@ class ModelEngine implements Engine {
   async detect(text: string, options: DetectOptions = {}): Promise<Finding[]> {
     const regions = options.regions ?? [{ start: 0, end: text.length }];
     const bare = bareRegions(text, regions);
+    const m = this.loaded;
+    const norm = (w: string): string => m?.tokenizer.words(w)[0]?.norm ?? w.toLowerCase();
     const model: Finding[] = [];
     for (const r of regions) {
       if (options.signal?.aborted) throw abortError();
       if (r.end <= r.start) continue;
-      let found = await this.detectRegion(text, r, options.signal);
+      const found = await this.detectRegion(text, r, options.signal);
       const inTable = bare.get(r);
-      const m = this.loaded;
-      if (inTable !== undefined && m) {
-        const norm = (w: string): string => m.tokenizer.words(w)[0]?.norm ?? w.toLowerCase();
-        found = found.filter((f) => !isBareLiteralGuess(text, f, inTable, m.lexicon, norm));
-      }
-      appendAll(model, found);
+      appendAll(model, inTable === undefined ? found : found.filter((f) => !isBareLiteralGuess(text, f, inTable, m?.lexicon ?? null, norm)));
     }
     const all = combineFindings(
       text,

@@ -28,3 +28,11 @@ export function randomUnicode(rnd: () => number, pieces: number): string {
   }
   return s;
 }
+
+/** `i` does not fall between the two halves of a surrogate pair (what every reported offset must respect). */
+export function onBoundary(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i);
+  return !(a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff);
+}
