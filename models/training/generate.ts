@@ -319,8 +319,26 @@ function brandName(): string {
   return w[0].toUpperCase() + w.slice(1);
 }
 
+/** Shop, restaurant and trade names: "Kessel Food Market", "Dee's Drive-In", "The Flying Bear". */
+const SHOP_KINDS = ['Cafe', 'Diner', 'Bakery', 'Deli', 'Food Market', 'Grocery', 'Auto Parts', 'Auto Repair', 'Lawn Care', 'Garden Maintenance', 'Garden Centre', 'Interior Design', 'Menswear', 'Boutique', 'Record Shop', 'Books', 'Hardware', 'Pharmacy', 'Pizzeria', 'Bistro', 'Tavern', 'Pub', 'Grill', 'Salon', 'Barbers', 'Dry Cleaners', 'Florist', 'Pet Supplies', 'Home Centers', 'Furniture', 'Appliances', 'Accessories', 'Cafeteria', 'Drive-In', 'Steakhouse', 'Plumbing', 'Electric', 'Roofing', 'Realty', 'Travel', 'Fitness', 'Toys', 'Outfitters', 'Bike Shop', 'Tailors', 'Music', 'Liquors', 'Motel', 'Inn', 'Dental Care', 'Day Care'];
+const SHOP_ADJ = ['Golden', 'Silver', 'Platinum', 'Little', 'Big', 'Happy', 'Flying', 'Jolly', 'Red', 'Green', 'Blue', 'Royal', 'Sunny', 'Lucky', 'Old Town', 'Corner', 'Family', 'Second Time', 'Rainbow', 'Main Street', 'Village', 'Urban', 'Classic', 'Fresh', 'Quick', 'Best', 'Prime', 'White', 'Black', 'Wild'];
+const SHOP_NOUN = ['Bear', 'Rabbit', 'Fox', 'Owl', 'Farmer', 'Anchor', 'Lantern', 'Oak', 'Pine', 'Kettle', 'Spoon', 'Wheel', 'Barrel', 'Acorn', 'Harbor', 'Lion', 'Crown', 'Mill', 'Bridge', 'Garden', 'Star', 'Moon', 'River', 'Stone', 'Willow'];
+function shopName(f: Faker): string {
+  return weighted<() => string>([
+    [() => `${f.person.lastName()}'s ${pick(SHOP_KINDS)}`, 2],
+    [() => `${f.person.firstName()}'s ${pick(SHOP_KINDS)}`, 1],
+    [() => `The ${pick(SHOP_ADJ)} ${pick(SHOP_NOUN)}`, 2],
+    [() => `${pick(SHOP_ADJ)} ${pick(SHOP_KINDS)}`, 2],
+    [() => `${pick(SHOP_NOUN)} & ${pick(SHOP_NOUN)}`, 1],
+    [() => `${f.person.lastName()} ${pick(SHOP_KINDS)}`, 2],
+    [() => `${cap(EN.word.noun())} ${pick(SHOP_KINDS)}`, 1],
+    [() => `${brandName()} ${pick(SHOP_KINDS)}`, 1],
+  ])();
+}
+
 function companyName(f: Faker): string {
   return weighted<() => string>([
+    [() => shopName(f), 3],
     [() => brandName(), 3],
     [() => `${chance(0.5) ? brandName() : f.person.lastName()} ${pick(INDUSTRY)}`, 3],
     [() => `${cap(EN.word.noun())} ${pick(INDUSTRY)}`, 1],
