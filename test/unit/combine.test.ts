@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { combineFindings } from '../../server/src/engine/combine';
+import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers';
 import type { Finding } from '../../server/src/engine/types';
 
 const text = 'pay to DE44 5001 0517 5407 3249 31 today, Anna';
@@ -26,4 +27,21 @@ test('agreement between model and recognizer raises the score and keeps both as 
 test('a weak recognizer finding does not override a different model reading', () => {
   const out = combineFindings(text, [at('5001 0517', 'ACCOUNTNUMBER', 0.9)], [at('5001 0517', 'PHONENUMBER', 0.5, true)]);
   assert.deepEqual(out.map((f) => f.label), ['ACCOUNTNUMBER']);
+});
+
+test('a phone number with a phone word beside it takes its digits from a model postcode, which keeps its own line', () => {
+  const block = 'Larnaka 92151\n24 428557-Office';
+  const span = (value: string, label: string, score: number, rule?: string): Finding => {
+    const start = block.indexOf(value);
+    return { start, end: start + value.length, label, score, evidence: rule ? { recognizer: true, rule } : { model: score } };
+  };
+  const model = [span('Larnaka', 'CITY', 0.9), span('92151\n24 428557', 'ZIPCODE', 0.8)];
+  const shown = (out: Finding[]): string[] => out.map((f) => `${f.label}:${block.slice(f.start, f.end)}`);
+  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8, PHONE_WORD_RULE)])), [
+    'CITY:Larnaka',
+    'ZIPCODE:92151',
+    'PHONENUMBER:24 428557',
+  ]);
+  // Without the phone word the model's reading stands.
+  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8)])), ['CITY:Larnaka', 'ZIPCODE:92151\n24 428557']);
 });

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognize } from '../../server/src/engine/recognizers';
+import { PHONE_WORD_RULE, recognize } from '../../server/src/engine/recognizers';
 import type { Finding } from '../../server/src/engine/types';
 
 /** [label, value, score] of each finding, the value cut from the text by its offsets. */
@@ -76,6 +76,16 @@ describe('positives', () => {
     ]);
     assert.deepEqual(found('You can call 469 34 883', 0.5), [['PHONENUMBER', '469 34 883']]);
     assert.deepEqual(found('numbers 415-892-2671 415-892-2672'), [['PHONENUMBER', '415-892-2671'], ['PHONENUMBER', '415-892-2672']]);
+    assert.deepEqual(found('fax\n(978)645-9740x11144 mobile'), [['PHONENUMBER', '(978)645-9740x11144']]);
+  });
+
+  test('six-digit numbers only in groups and next to a phone word, which the evidence names', () => {
+    assert.deepEqual(found('How can we reach you? You can call 33 93 31', 0.5), [['PHONENUMBER', '33 93 31']]);
+    assert.deepEqual(found('92 34 70-Office', 0.5), [['PHONENUMBER', '92 34 70']]);
+    assert.deepEqual(found('the scores were 33 93 31'), []);
+    assert.deepEqual(found('call 339331'), []);
+    assert.equal(only('089 72 63 41 office', 'PHONENUMBER')[0].evidence.rule, PHONE_WORD_RULE);
+    assert.equal(only('+44 20 7946 0958', 'PHONENUMBER')[0].evidence.rule, undefined);
   });
 
   test('BIC only with context; crypto addresses only with valid checksums', () => {

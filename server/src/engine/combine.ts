@@ -4,6 +4,7 @@
  * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
  */
 import { placeholderReason } from './placeholders';
+import { PHONE_WORD_RULE } from './recognizers';
 import { validateEntity } from './validators';
 import type { Finding } from './types';
 
@@ -17,8 +18,28 @@ const FAILED_VALIDATION_FACTOR = 0.5;
 /** Documentation/test values stay visible to tuning and hovers but under every default threshold. */
 const PLACEHOLDER_SCORE = 0.1;
 
+/** Address parts that are only digits to the model: a phone line under a postcode reads like one. */
+const NUMBER_PARTS = new Set(['ZIPCODE', 'BUILDINGNUMBER', 'SECONDARYADDRESS']);
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
+
 function overlaps(a: Finding, b: Finding): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** Whether recognizer finding `r` replaces the model's reading `m` of other digits' class. */
+function outranks(r: Finding, m: Finding): boolean {
+  return r.score >= PROVEN || (r.evidence.rule === PHONE_WORD_RULE && NUMBER_PARTS.has(m.label));
+}
+
+/** What is left of `m` outside `r` on one side ("33716" of a ZIPCODE "33716\n25 833387"), if anything. */
+function remainder(text: string, m: Finding, r: Finding): Finding | null {
+  const [start, end] = m.start < r.start ? [m.start, r.start] : [r.end, m.end];
+  if (end <= start) return null;
+  const value = text.slice(start, end);
+  const lead = value.length - value.trimStart().length;
+  const kept = value.trim().replace(/[\s,;:\-]+$/u, '');
+  if (!HAS_ALNUM.test(kept) || (m.start < r.start && m.end > r.end)) return null;
+  return { ...m, start: start + lead, end: start + lead + kept.length };
 }
 
 export function applyValidators(text: string, findings: Finding[]): Finding[] {
@@ -52,12 +73,17 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
     const hits: number[] = [];
     for (let i = lo; i < base.length && base[i].start < r.end; i++) if (!removed[i] && overlaps(base[i], r)) hits.push(i);
     const same = hits.filter((i) => kind(base[i].label) === kind(r.label));
-    if (hits.length > 0 && same.length === 0 && r.score < PROVEN) continue; // the model's reading stands
+    const outranked = hits.filter((i) => !same.includes(i) && outranks(r, base[i]));
+    if (hits.length > 0 && same.length === 0 && outranked.length < hits.length) continue; // the model's reading stands
     // The recognizer's span is exact (a whole card number, a whole email). A proven value takes its
     // whole span from whatever the model made of the pieces ("DE44" as a name inside an IBAN);
-    // otherwise it replaces the model findings it agrees with or contains.
+    // otherwise it replaces the model findings it agrees with or contains. A model finding of
+    // another class keeps the part that lies wholly outside (a postcode before a phone line).
     for (const i of hits) {
-      if (r.score >= PROVEN || same.includes(i) || (base[i].start >= r.start && base[i].end <= r.end)) removed[i] = 1;
+      if (!outranked.includes(i) && !same.includes(i) && !(base[i].start >= r.start && base[i].end <= r.end)) continue;
+      removed[i] = 1;
+      const rest = outranked.includes(i) ? remainder(text, base[i], r) : null;
+      if (rest) out.push(rest);
     }
     const modelScore = Math.max(0, ...same.map((i) => base[i].evidence.model ?? base[i].score));
     out.push(

@@ -329,7 +329,7 @@ function scanMacs(s: Scan): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Phone numbers.
 
-const PHONE = /(?<![\w+@#$%&\/.\-]|\d,)(?:\+ ?)?(?:\(\d{1,5}\) ?|\d{1,15})(?:(?:[ .\-]|\) ?| ?\()\d{1,15}\)?){0,7}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\w@]|[.,:\/\-]\d)/gi;
+const PHONE = /(?<![\w+@#$%&\/.\-]|\d,)(?:\+ ?)?(?:\(\d{1,5}\) ?\d{1,15}|\(\d{1,5}\) ?|\d{1,15})(?:(?:[ .\-]|\) ?| ?\()\d{1,15}\)?){0,7}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\w@]|[.,:\/\-]\d)/gi;
 const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|fax|call|calling|called|contact|reach|dial|whatsapp|sms|text me|ring|hotline|answering|direct line|phone number|contact number|mobile number)\b/;
 const PHONE_CONTEXT_AFTER = /^\W{0,3}(?:office|home|work|mobile|cell|fax|tel|phone)\b/;
 
@@ -371,6 +371,13 @@ interface PhoneCandidate {
   value: string;
 }
 
+/** Six-digit numbers count only in groups (33 93 31, 361 234) and next to a phone word. */
+const MIN_PHONE_DIGITS = 6;
+const SHORT_GROUPS = /^(?:2,2,2|3,3)$/;
+
+/** Evidence rule of a phone number with "call", "tel", "fax", "office"… right next to it. */
+export const PHONE_WORD_RULE = 'phone word next to it';
+
 function phoneContext(text: string, start: number, end: number): boolean {
   return PHONE_CONTEXT.test(before(text, start)) || PHONE_CONTEXT_AFTER.test(after(text, end));
 }
@@ -383,15 +390,19 @@ function phoneContext(text: string, start: number, end: number): boolean {
 function scorePhone(s: Scan, c: PhoneCandidate, knownContext?: boolean): Finding | null {
   const shape = phoneShape(c.value);
   const { digits, grouped } = shape;
-  if (digits.length < 7 || digits.length > 15) return null;
+  if (digits.length < MIN_PHONE_DIGITS || digits.length > 15) return null;
   const international = /^(?:\+|00[1-9])/.test(c.value);
   const nanp = !international && nanpLayout(shape);
   const fictional7 = /^555[ .\-]?01\d\d$/.test(shape.main);
   const national = grouped && /^\(?0|^\(/.test(c.value);
   const context = knownContext ?? phoneContext(s.text, c.start, c.end);
   if (!international && !nanp && !fictional7 && !national && !context) return null;
+  if (digits.length < 7 && !(context && SHORT_GROUPS.test(shape.groups.join(',')))) return null;
   if (notAPhone(shape, s.text, c.start)) return null;
-  const make = (score: number, validator: string): Finding => finding(c.start, c.end, 'PHONENUMBER', score, validator);
+  const make = (score: number, validator: string): Finding => {
+    const f = finding(c.start, c.end, 'PHONENUMBER', score, validator);
+    return context ? { ...f, evidence: { ...f.evidence, rule: PHONE_WORD_RULE } } : f;
+  };
   if (fictional7) return make(0.2, 'libphonenumber: fictional 555-01xx range');
 
   if (international) {
@@ -418,6 +429,8 @@ function scorePhone(s: Scan, c: PhoneCandidate, knownContext?: boolean): Finding
   if (!context || !grouped) return null;
   // A 7-digit NANP local number (481 7531) has no area code, so libphonenumber cannot place it.
   if (/^[2-9]\d{2}[ .\-]\d{4}$/.test(c.value)) return make(0.6, 'NANP local number format');
+  // Six-digit plans (Greenland, the Faroes, Andorra…), written in pairs or triples after "call" or before "office".
+  if (digits.length === 6) return make(0.6, 'six-digit number format');
   if (a.status === 'possible') return make(0.5, `libphonenumber: possible length (${a.country} guessed)`);
   return null;
 }
@@ -463,7 +476,7 @@ function scanPhones(s: Scan): Finding[] {
   for (const { m, start, end } of matches(s, PHONE)) {
     const c = { start, end, value: m[0] };
     const { digits } = phoneShape(c.value);
-    if (digits.length < 7 || GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
+    if (digits.length < MIN_PHONE_DIGITS || GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
     const f = digits.length <= 15 && !isTaken(s, start, end) ? scorePhone(s, c) : null;
     if (f) out.push(f);
     else if (c.value.includes(' ') && digits.length >= 14) appendAll(out, splitRun(s, c));

@@ -20,7 +20,7 @@ export interface Evidence {
   recognizer?: boolean;
   /** Why the value is a documentation/test value (user@example.com, 555-0100): scored down. */
   placeholder?: string;
-  /** A decoding rule that added the finding next to a model finding, e.g. "follows a first name". */
+  /** A rule beyond the model and the validators that added or backs the finding, e.g. "follows a first name". */
   rule?: string;
 }
 
