@@ -45,3 +45,14 @@ test('a phone number with a phone word beside it takes its digits from a model p
   // Without the phone word the model's reading stands.
   assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8)])), ['CITY:Larnaka', 'ZIPCODE:92151\n24 428557']);
 });
+
+test('a model fragment of one unbroken token yields to the recognizer that reads the token whole; fully masked values are placeholders', () => {
+  const line = "card number '4532************7890' and SSN XX-XXXX";
+  const span = (value: string, label: string, score: number, recognizer = false): Finding => {
+    const start = line.indexOf(value);
+    return { start, end: start + value.length, label, score, evidence: recognizer ? { recognizer: true } : { model: score } };
+  };
+  const out = combineFindings(line, [span('7890', 'AMOUNT', 0.86), span('XX-XXXX', 'VEHICLEVRM', 0.98)], [span('4532************7890', 'CREDITCARDNUMBER', 0.55, true)]);
+  assert.deepEqual(out.map((f) => `${f.label}:${line.slice(f.start, f.end)}:${f.score}`), ['CREDITCARDNUMBER:4532************7890:0.55', 'VEHICLEVRM:XX-XXXX:0.1']);
+  assert.equal(out[1].evidence.placeholder, 'fully masked value');
+});

@@ -79,6 +79,22 @@ describe('positives', () => {
     assert.deepEqual(found('fax\n(978)645-9740x11144 mobile'), [['PHONENUMBER', '(978)645-9740x11144']]);
   });
 
+  test('partly masked SSNs and cards, and IBANs failing their check, only right after their class name', () => {
+    assert.deepEqual(found('social security card details (XXX-XX-2409)', 0.5), [['SSN', 'XXX-XX-2409']]);
+    assert.deepEqual(found('registered under SSN 987-XX-XXXX, with', 0.5), [['SSN', '987-XX-XXXX']]);
+    assert.deepEqual(found("credit card number '4532************7890'", 0.5), [['CREDITCARDNUMBER', '4532************7890']]);
+    assert.deepEqual(found("bank account IBAN 'IN60 SBK000000000000000A', and", 0.5), [['IBAN', 'IN60 SBK000000000000000A']]);
+    assert.deepEqual(found('her bank account number SE32CRBC0100601211501234 under Bank Swift', 0.5), [['IBAN', 'SE32CRBC0100601211501234']]);
+    for (const f of recognize('SSN XXX-XX-2409, card 4532********7890, IBAN IN60 SBK000000000000000A')) {
+      assert.equal(f.score, 0.55);
+      assert.match(f.evidence.validator ?? '', /masked|✗/);
+    }
+    // Whole groups only; nothing but the last four shown is not enough; no class name, no finding.
+    assert.deepEqual(found('SSN 12X-4X-2409'), []);
+    assert.deepEqual(found('card ending **** **** **** 1234'), []);
+    assert.deepEqual(found('build 1234-XX-5678 failed, order IN60 SBK000000000000000A'), []);
+  });
+
   test('six-digit numbers only in groups and next to a phone word, which the evidence names', () => {
     assert.deepEqual(found('How can we reach you? You can call 33 93 31', 0.5), [['PHONENUMBER', '33 93 31']]);
     assert.deepEqual(found('92 34 70-Office', 0.5), [['PHONENUMBER', '92 34 70']]);
@@ -122,7 +138,7 @@ describe('hard negatives', () => {
     versions: 'v1.2.3.4, version 4.3.2.1, Release 10.0.19041.1, foo@1.2.3.4, 1.2.3.4-beta, at 1.2.3.4',
     timestamps: '2024-01-15T10:30:00Z, 2024-01-15 10:30:00, epoch 1700000000, ms 1700000000123, ns 1700000000123456789',
     dates: 'on 12/03/2024, 2024-03-12, 12.03.2024, 20240312',
-    masks: 'card XXXX-XXXX-XXXX-1234, 4532************7890, ***-**-6789, XXX-XX-2409',
+    masks: 'card XXXX-XXXX-XXXX-1234, ref 4532************7890, ***-**-6789, XXX-XX-2409',
     'retina assets': 'icon@2x.png and logo@3x.webp',
     'c++ scopes and times': 'std::vector a::b at 12:30:45 and 10:20',
     'number tables': '12 34 56 78 90 12 34 56 78 90 11 22 33 44 55 66',

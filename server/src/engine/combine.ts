@@ -26,9 +26,16 @@ function overlaps(a: Finding, b: Finding): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Whether recognizer finding `r` replaces the model's reading `m` of other digits' class. */
-function outranks(r: Finding, m: Finding): boolean {
-  return r.score >= PROVEN || (r.evidence.rule === PHONE_WORD_RULE && NUMBER_PARTS.has(m.label));
+/** Whether recognizer finding `r` replaces the model's reading `m` of the same characters as another class. */
+function outranks(text: string, r: Finding, m: Finding): boolean {
+  if (r.score >= PROVEN || placeholderReason(m.label, text.slice(m.start, m.end)) !== null) return true;
+  if (r.evidence.rule === PHONE_WORD_RULE && NUMBER_PARTS.has(m.label)) return true;
+  return isFragmentOf(text, m, r);
+}
+
+/** `m` is a small piece ("7890" as an AMOUNT) of the one unbroken token `r` reads whole ("4532****7890"). */
+function isFragmentOf(text: string, m: Finding, r: Finding): boolean {
+  return m.start >= r.start && m.end <= r.end && (m.end - m.start) * 2 < r.end - r.start && !/\s/.test(text.slice(r.start, r.end));
 }
 
 /** What is left of `m` outside `r` on one side ("33716" of a ZIPCODE "33716\n25 833387"), if anything. */
@@ -73,7 +80,7 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
     const hits: number[] = [];
     for (let i = lo; i < base.length && base[i].start < r.end; i++) if (!removed[i] && overlaps(base[i], r)) hits.push(i);
     const same = hits.filter((i) => kind(base[i].label) === kind(r.label));
-    const outranked = hits.filter((i) => !same.includes(i) && outranks(r, base[i]));
+    const outranked = hits.filter((i) => !same.includes(i) && outranks(text, r, base[i]));
     if (hits.length > 0 && same.length === 0 && outranked.length < hits.length) continue; // the model's reading stands
     // The recognizer's span is exact (a whole card number, a whole email). A proven value takes its
     // whole span from whatever the model made of the pieces ("DE44" as a name inside an IBAN);
@@ -86,9 +93,11 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
       if (rest) out.push(rest);
     }
     const modelScore = Math.max(0, ...same.map((i) => base[i].evidence.model ?? base[i].score));
+    // Agreement counts the model's score after its validator: a value failing its checksum stays doubtful.
+    const agreed = Math.max(0, ...same.map((i) => base[i].score));
     out.push(
       same.length > 0
-        ? { ...r, score: Math.max(r.score, 1 - (1 - r.score) * (1 - modelScore)), evidence: { ...r.evidence, model: modelScore } }
+        ? { ...r, score: Math.max(r.score, 1 - (1 - r.score) * (1 - agreed)), evidence: { ...r.evidence, model: modelScore } }
         : r,
     );
   }

@@ -24,9 +24,13 @@ const NANP_FICTION = /(?:^|\D)555\D?01\d\d$/;
 /** The Unix epoch, in the spellings API docs use ("midnight, January 1, 1970"). */
 const UNIX_EPOCH = /^(?:(?:jan(?:uary)?\.? 1(?:st)?,? 1970)|(?:1 jan(?:uary)?\.? 1970)|(?:1970-01-01)|(?:01\/01\/1970))$/i;
 
+/** Nothing but mask characters: "XX-XXXX", "****", "•••• ••••". */
+const FULLY_MASKED = /^[xX*•#]{2,}(?:[\s\-.\/]*[xX*•#]+)*$/;
+
 /** Why `value` of class `label` is a documentation/test value, or null when it may be real. */
 export function placeholderReason(label: string, value: string): string | null {
   const compact = value.replace(/[\s-]/g, '');
+  if (FULLY_MASKED.test(value.trim())) return 'fully masked value';
   switch (label) {
     case 'EMAIL':
       return RESERVED_EMAIL_DOMAIN.test(value.trim()) ? 'reserved example domain (RFC 2606)' : null;

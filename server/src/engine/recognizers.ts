@@ -186,6 +186,18 @@ function scanCards(s: Scan): Finding[] {
 
 const IBAN_START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9])/g;
 const ALNUM = /[A-Za-z0-9]/;
+const IBAN_CONTEXT = /\b(?:iban|bank account(?: number| no\.?)?)\W*$/;
+
+/** Where the groups after `begin` stop looking like an IBAN's (digits, or up to four capitals: "NWBK"). */
+function ibanLikeEnd(str: string, begin: number, ends: readonly number[]): number {
+  let end = ends[0];
+  for (let k = 1; k < ends.length; k++) {
+    const group = str.slice(ends[k - 1] + 1, ends[k]);
+    if (!/\d/.test(group) && !/^[A-Z]{1,4}$/.test(group)) break;
+    end = ends[k];
+  }
+  return end;
+}
 
 function scanIbans(s: Scan): Finding[] {
   const out: Finding[] = [];
@@ -207,13 +219,22 @@ function scanIbans(s: Scan): Finding[] {
       } else break;
     }
     if (i >= str.length || !ALNUM.test(str[i])) ends.push(i);
-    for (let k = ends.length - 1; k >= 0; k--) {
+    let found = false;
+    for (let k = ends.length - 1; k >= 0 && !found; k--) {
       const compact = str.slice(begin, ends[k]).replace(/ /g, '').toUpperCase();
       if (compact.length >= 15 && isIBAN(compact)) {
         out.push(finding(s.offset + begin, s.offset + ends[k], 'IBAN', 0.99, 'IBAN mod-97 ✓'));
         IBAN_START.lastIndex = ends[k];
-        break;
+        found = true;
       }
+    }
+    // "IBAN IN60 SBK000000000000000A": no valid IBAN (a made-up country format or a typo), but
+    // written down as someone's IBAN — reported, with its failed check said, like cards and SSNs.
+    const end = ibanLikeEnd(str, begin, ends);
+    const compact = str.slice(begin, end).replace(/ /g, '');
+    if (!found && compact.length >= 15 && (compact.match(/\d/g)?.length ?? 0) >= 10 && IBAN_CONTEXT.test(before(str, begin, 32))) {
+      out.push(finding(s.offset + begin, s.offset + end, 'IBAN', CONTEXT_ONLY_SCORE, 'IBAN format/mod-97 ✗ (IBAN context)'));
+      IBAN_START.lastIndex = end;
     }
   }
   return out;
@@ -232,6 +253,34 @@ function ssnRulesOk(area: string, group: string, serial: string): boolean {
 
 /** Numbers printed in SSA advertising and on a 1938 wallet insert, and the keyboard sequence: examples, not people. */
 const EXAMPLE_SSNS = new Set(['078051120', '219099999', '123456789']);
+
+/** An SSN or a card number with some digits masked: "XXX-XX-2409", "4532********7890". */
+const MASKED_SSN = /(?<![\w\-*•])([\dXx*•]{3})-([\dXx*•]{2})-([\dXx*•]{4})(?![\w\-*•])/g;
+const MASKED_CARD = /(?<![\w*•.\-])\d{4,6}(?:[ -]?[Xx*•]{1,4}){2,4}[ -]?\d{4}(?![\w*•]|[.\-]\d)/g;
+const MASK = /[Xx*•]/;
+/** "Card" is a common word: it must be close ("credit card number '4532…"). */
+const MASK_CONTEXT_CHARS = 24;
+
+/**
+ * What is left visible of a masked SSN or card still points at one person's (the last four
+ * digits are what identity checks ask for). Reported only right after the class's name, and only
+ * with whole groups masked and digits shown.
+ */
+function scanMasked(s: Scan): Finding[] {
+  const out: Finding[] = [];
+  for (const { m, start, end } of matches(s, MASKED_SSN)) {
+    const groups = [m[1], m[2], m[3]];
+    const masked = groups.filter((g) => /^[Xx*•]+$/.test(g)).length;
+    const shown = groups.filter((g) => /^\d+$/.test(g)).length;
+    if (masked === 0 || shown === 0 || masked + shown < 3 || !SSN_CONTEXT.test(before(s.text, start))) continue;
+    out.push(finding(start, end, 'SSN', CONTEXT_ONLY_SCORE, 'partly masked (SSN context)'));
+  }
+  for (const { m, start, end } of matches(s, MASKED_CARD)) {
+    if (!MASK.test(m[0]) || !CARD_CONTEXT.test(before(s.text, start, MASK_CONTEXT_CHARS))) continue;
+    out.push(finding(start, end, 'CREDITCARDNUMBER', CONTEXT_ONLY_SCORE, 'partly masked (card context)'));
+  }
+  return out;
+}
 
 function scanSsns(s: Scan): Finding[] {
   const out: Finding[] = [];
@@ -622,7 +671,7 @@ function scanPasswords(s: Scan): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Phone numbers and passwords run last: a card's, an IBAN's, an IP's, an e-mail's claim wins. */
-const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
+const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
 
 
 /**
