@@ -8,8 +8,9 @@
  *
  * Scores: 0.99 for a checksum that proves the value (Luhn with an issuer prefix, mod-97, base58check,
  * bech32, EIP-55); 0.9–0.98 for strict formats (e-mail, IPv4/IPv6, SSN rules, a NANP number);
- * 0.5–0.85 for weaker evidence that needs a context word (0.55: a card or SSN whose checksum or
- * rules fail, right after "card"/"SSN" — mistyped or made up, still most of a real one);
+ * 0.5–0.85 for weaker evidence that needs a context word (0.55: a card, SSN or IBAN whose checksum
+ * or rules fail, or partly masked, right after "card"/"SSN"/"IBAN" — mistyped, made up or
+ * truncated, still most of a real one);
  * 0.2–0.3 for values that are real-looking but not personal (555-01xx fiction numbers,
  * loopback/broadcast addresses) so the policy layer can show them to whoever lowers the
  * threshold, and explain itself, rather than silently drop them.
@@ -21,7 +22,10 @@
  *   word or operator (v, version, ==, @, ^) or before a pre-release tag (-beta) is dropped.
  * - 555-0100…555-0199 (NANP fiction range) is reported as PHONENUMBER with score 0.2.
  * - UUIDs, git SHAs, hex colours, timestamps and XXXX-XXXX masks never match: candidates must start
- *   and end at token boundaries, and hex/alnum neighbours break them.
+ *   and end at token boundaries, and hex/alnum neighbours break them. A mask with digits left
+ *   (XXX-XX-2409) counts only right after its class name.
+ * - Phone numbers with a phone word beside them ("fax", "office") say so in their evidence: that
+ *   word outranks the model reading the digits as a postcode (combine.ts).
  * - Phone numbers: international (+44 …) and NANP numbers are checked by libphonenumber directly;
  *   other national formats need a context word ("call", "tel", "fax"…), a trunk 0 or a bracketed
  *   area code, because with a dozen countries to guess from almost any 8 digits are valid somewhere.
