@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { combineFindings } from '../../server/src/engine/combine';
 import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers';
@@ -55,4 +56,16 @@ test('a model fragment of one unbroken token yields to the recognizer that reads
   const out = combineFindings(line, [span('7890', 'AMOUNT', 0.86), span('XX-XXXX', 'VEHICLEVRM', 0.98)], [span('4532************7890', 'CREDITCARDNUMBER', 0.55, true)]);
   assert.deepEqual(out.map((f) => `${f.label}:${line.slice(f.start, f.end)}:${f.score}`), ['CREDITCARDNUMBER:4532************7890:0.55', 'VEHICLEVRM:XX-XXXX:0.1']);
   assert.equal(out[1].evidence.placeholder, 'fully masked value');
+});
+
+test('the fully-masked check is linear: a long run of x before another character ends at once', () => {
+  // A nested repetition here once backtracked exponentially on "xxxx…xé" and hung the scan; a
+  // child process with a time limit turns such a hang into a failure instead of a stuck suite.
+  const code = `
+    const { placeholderReason } = require(${JSON.stringify(require.resolve('../../server/src/engine/placeholders'))});
+    const out = [40, 4000].flatMap((n) => [placeholderReason('LASTNAME', 'x'.repeat(n) + 'é'), placeholderReason('LASTNAME', 'x'.repeat(n) + '-XXXX')]);
+    process.stdout.write(JSON.stringify(out));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.signal, null, 'placeholderReason did not finish within 20 s');
+  assert.deepEqual(JSON.parse(r.stdout), [null, 'fully masked value', null, 'fully masked value']);
 });

@@ -25,7 +25,7 @@ const NANP_FICTION = /(?:^|\D)555\D?01\d\d$/;
 const UNIX_EPOCH = /^(?:(?:jan(?:uary)?\.? 1(?:st)?,? 1970)|(?:1 jan(?:uary)?\.? 1970)|(?:1970-01-01)|(?:01\/01\/1970))$/i;
 
 /** Nothing but mask characters: "XX-XXXX", "****", "•••• ••••". */
-const FULLY_MASKED = /^[xX*•#]{2,}(?:[\s\-.\/]*[xX*•#]+)*$/;
+const FULLY_MASKED = /^[xX*•#]{2,}(?:[\s\-.\/]+[xX*•#]+)*$/;
 
 /** Why `value` of class `label` is a documentation/test value, or null when it may be real. */
 export function placeholderReason(label: string, value: string): string | null {
