@@ -3,13 +3,19 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { combineFindings } from '../../server/src/engine/combine';
 import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers';
-import type { Finding } from '../../server/src/engine/types';
+import type { Evidence, Finding } from '../../server/src/engine/types';
+
+/** A finding on the first occurrence of `value` in `text`: the model's, or a recognizer's (with a rule). */
+const spanIn =
+  (text: string) =>
+  (value: string, label: string, score: number, recognizer = false, rule?: string): Finding => {
+    const start = text.indexOf(value);
+    const evidence: Evidence = recognizer ? { recognizer: true, ...(rule ? { rule } : {}) } : { model: score };
+    return { start, end: start + value.length, label, score, evidence };
+  };
 
 const text = 'pay to DE44 5001 0517 5407 3249 31 today, Anna';
-const at = (value: string, label: string, score: number, recognizer = false): Finding => {
-  const start = text.indexOf(value);
-  return { start, end: start + value.length, label, score, evidence: recognizer ? { recognizer: true } : { model: score } };
-};
+const at = spanIn(text);
 
 test('a checksum-proven value takes its whole span from the model fragments inside it', () => {
   const model = [at('DE44', 'EMAIL', 0.35), at('5001 0517 5407 3249', 'PHONENUMBER', 0.66), at('Anna', 'FIRSTNAME', 0.9)];
@@ -32,27 +38,21 @@ test('a weak recognizer finding does not override a different model reading', ()
 
 test('a phone number with a phone word beside it takes its digits from a model postcode, which keeps its own line', () => {
   const block = 'Larnaka 92151\n24 428557-Office';
-  const span = (value: string, label: string, score: number, rule?: string): Finding => {
-    const start = block.indexOf(value);
-    return { start, end: start + value.length, label, score, evidence: rule ? { recognizer: true, rule } : { model: score } };
-  };
+  const span = spanIn(block);
   const model = [span('Larnaka', 'CITY', 0.9), span('92151\n24 428557', 'ZIPCODE', 0.8)];
   const shown = (out: Finding[]): string[] => out.map((f) => `${f.label}:${block.slice(f.start, f.end)}`);
-  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8, PHONE_WORD_RULE)])), [
+  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8, true, PHONE_WORD_RULE)])), [
     'CITY:Larnaka',
     'ZIPCODE:92151',
     'PHONENUMBER:24 428557',
   ]);
   // Without the phone word the model's reading stands.
-  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8)])), ['CITY:Larnaka', 'ZIPCODE:92151\n24 428557']);
+  assert.deepEqual(shown(combineFindings(block, model, [span('24 428557', 'PHONENUMBER', 0.8, true)])), ['CITY:Larnaka', 'ZIPCODE:92151\n24 428557']);
 });
 
 test('a model fragment of one unbroken token yields to the recognizer that reads the token whole; fully masked values are placeholders', () => {
   const line = "card number '4532************7890' and SSN XX-XXXX";
-  const span = (value: string, label: string, score: number, recognizer = false): Finding => {
-    const start = line.indexOf(value);
-    return { start, end: start + value.length, label, score, evidence: recognizer ? { recognizer: true } : { model: score } };
-  };
+  const span = spanIn(line);
   const out = combineFindings(line, [span('7890', 'AMOUNT', 0.86), span('XX-XXXX', 'VEHICLEVRM', 0.98)], [span('4532************7890', 'CREDITCARDNUMBER', 0.55, true)]);
   assert.deepEqual(out.map((f) => `${f.label}:${line.slice(f.start, f.end)}:${f.score}`), ['CREDITCARDNUMBER:4532************7890:0.55', 'VEHICLEVRM:XX-XXXX:0.1']);
   assert.equal(out[1].evidence.placeholder, 'fully masked value');
