@@ -338,7 +338,7 @@ function shopName(f: Faker): string {
 
 function companyName(f: Faker): string {
   return weighted<() => string>([
-    [() => shopName(f), 3],
+    [() => shopName(f), 1.5],
     [() => brandName(), 3],
     [() => `${chance(0.5) ? brandName() : f.person.lastName()} ${pick(INDUSTRY)}`, 3],
     [() => `${cap(EN.word.noun())} ${pick(INDUSTRY)}`, 1],
