@@ -40,13 +40,13 @@ function isFragmentOf(text: string, m: Finding, r: Finding): boolean {
 
 /** What is left of `m` outside `r` on one side ("33716" of a ZIPCODE "33716\n25 833387"), if anything. */
 function remainder(text: string, m: Finding, r: Finding): Finding | null {
+  if (m.start < r.start && m.end > r.end) return null; // on both sides: no one part is the reading
   const [start, end] = m.start < r.start ? [m.start, r.start] : [r.end, m.end];
   if (end <= start) return null;
   const value = text.slice(start, end);
   const lead = value.length - value.trimStart().length;
   const kept = value.trim().replace(/[\s,;:\-]+$/u, '');
-  if (!HAS_ALNUM.test(kept) || (m.start < r.start && m.end > r.end)) return null;
-  return { ...m, start: start + lead, end: start + lead + kept.length };
+  return HAS_ALNUM.test(kept) ? { ...m, start: start + lead, end: start + lead + kept.length } : null;
 }
 
 export function applyValidators(text: string, findings: Finding[]): Finding[] {

@@ -234,9 +234,11 @@ function scanIbans(s: Scan): Finding[] {
     }
     // "IBAN IN60 SBK000000000000000A": no valid IBAN (a made-up country format or a typo), but
     // written down as someone's IBAN — reported, with its failed check said, like cards and SSNs.
+    // The context word comes first: "ab12"-like starts are everywhere in code.
+    if (found || !IBAN_CONTEXT.test(before(str, begin, 32))) continue;
     const end = ibanLikeEnd(str, begin, ends);
     const compact = str.slice(begin, end).replace(/ /g, '');
-    if (!found && compact.length >= 15 && (compact.match(/\d/g)?.length ?? 0) >= 10 && IBAN_CONTEXT.test(before(str, begin, 32))) {
+    if (compact.length >= 15 && (compact.match(/\d/g)?.length ?? 0) >= 10) {
       out.push(finding(s.offset + begin, s.offset + end, 'IBAN', CONTEXT_ONLY_SCORE, 'IBAN format/mod-97 ✗ (IBAN context)'));
       IBAN_START.lastIndex = end;
     }
@@ -261,7 +263,6 @@ const EXAMPLE_SSNS = new Set(['078051120', '219099999', '123456789']);
 /** An SSN or a card number with some digits masked: "XXX-XX-2409", "4532********7890". */
 const MASKED_SSN = /(?<![\w\-*•])([\dXx*•]{3})-([\dXx*•]{2})-([\dXx*•]{4})(?![\w\-*•])/g;
 const MASKED_CARD = /(?<![\w*•.\-])\d{4,6}(?:[ -]?[Xx*•]{1,4}){2,4}[ -]?\d{4}(?![\w*•]|[.\-]\d)/g;
-const MASK = /[Xx*•]/;
 /** "Card" is a common word: it must be close ("credit card number '4532…"). */
 const MASK_CONTEXT_CHARS = 24;
 
@@ -279,8 +280,8 @@ function scanMasked(s: Scan): Finding[] {
     if (masked === 0 || shown === 0 || masked + shown < 3 || !SSN_CONTEXT.test(before(s.text, start))) continue;
     out.push(finding(start, end, 'SSN', CONTEXT_ONLY_SCORE, 'partly masked (SSN context)'));
   }
-  for (const { m, start, end } of matches(s, MASKED_CARD)) {
-    if (!MASK.test(m[0]) || !CARD_CONTEXT.test(before(s.text, start, MASK_CONTEXT_CHARS))) continue;
+  for (const { start, end } of matches(s, MASKED_CARD)) {
+    if (!CARD_CONTEXT.test(before(s.text, start, MASK_CONTEXT_CHARS))) continue;
     out.push(finding(start, end, 'CREDITCARDNUMBER', CONTEXT_ONLY_SCORE, 'partly masked (card context)'));
   }
   return out;
