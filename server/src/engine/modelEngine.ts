@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
+import { completeLegalForms } from './legalForms';
 import { completeNames } from './nameCompletion';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
@@ -93,7 +94,8 @@ class ModelEngine implements Engine {
     const n = tok.tokens.length;
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
-    const found = completeNames(slice, tok.words, dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)), this.loaded.lexicon);
+    const decoded = dropOrphanParts(decodeEntities(slice, tok, probs, this.tags));
+    const found = completeLegalForms(slice, completeNames(slice, tok.words, decoded, this.loaded.lexicon));
     return found.map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 
