@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
+import { wholeClockTimes } from './clockTimes';
 import { completeLegalForms } from './legalForms';
 import { completeNames } from './nameCompletion';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
@@ -95,7 +96,8 @@ class ModelEngine implements Engine {
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
     const decoded = dropOrphanParts(decodeEntities(slice, tok, probs, this.tags));
-    const found = completeLegalForms(slice, completeNames(slice, tok.words, decoded, this.loaded.lexicon));
+    // Repairs of what a small model gets wrong, each in its own module (and unit tests).
+    const found = wholeClockTimes(slice, completeLegalForms(slice, completeNames(slice, tok.words, decoded, this.loaded.lexicon)));
     return found.map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 

@@ -1,0 +1,43 @@
+/**
+ * A clock time is one value. The model sometimes reads "09:33:20" in pieces: "33" as a TIME and
+ * "20" as a BUILDINGNUMBER (seen after "When: 2014-02-13", before a "Where:" line), or runs a DATE
+ * into the hour ("1990-12-30 04"). When the model saw a time or date in the pieces they become the
+ * whole clock time, a TIME; pieces it read only as other things (house numbers) are dropped:
+ * digits between colons are no address. A date running into the hour ends before it.
+ */
+import type { Finding } from './types';
+
+/** hh:mm or hh:mm:ss, not part of a longer run of digits and colons (IPv6, ratios like 1:2:3:4). */
+const CLOCK = /(?<![\d:])(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:])/g;
+const TIME_LABELS = new Set(['TIME', 'DATE', 'DOB']);
+
+/** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
+export function wholeClockTimes(text: string, findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0 || !text.includes(':')) return [...findings];
+  const out: Finding[] = [];
+  let i = 0;
+  for (const m of text.matchAll(CLOCK)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (i < findings.length && findings[i].end <= start) out.push(findings[i++]);
+    let j = i;
+    while (j < findings.length && findings[j].start < end) j++;
+    const touching = findings.slice(i, j);
+    // Nothing to repair, a time already read whole, or a finding running past the time (left as is).
+    if (touching.length === 0 || touching.some((f) => f.end > end) || (touching.length === 1 && touching[0].start === start && touching[0].end === end)) continue;
+    const times = touching.filter((f) => TIME_LABELS.has(f.label));
+    for (const f of touching) {
+      if (f.start >= start) continue;
+      // A date running into the hour keeps what lies before the time.
+      const kept = text.slice(f.start, start).trimEnd().length;
+      if (kept > 0) out.push({ ...f, end: f.start + kept });
+    }
+    if (times.length > 0) {
+      const best = times.reduce((a, b) => (b.score > a.score ? b : a));
+      out.push({ ...best, start, end, label: 'TIME', evidence: { ...best.evidence, rule: 'whole clock time' } });
+    }
+    i = j;
+  }
+  while (i < findings.length) out.push(findings[i++]);
+  return out;
+}
