@@ -52,3 +52,18 @@ test('models without a lexicon are left alone', () => {
   const text = 'Follow up with Stephanie Ishibashi in 2 months.';
   assert.deepEqual(complete(text, [at(text, 'Stephanie', 'FIRSTNAME')], null), [['Stephanie', 'FIRSTNAME']]);
 });
+
+test('a lower-case first name takes a lower-case surname, never a dictionary word', () => {
+  const text = 'says richard leblanc in a song';
+  assert.deepEqual(complete(text, [at(text, 'richard', 'FIRSTNAME')]), [['richard', 'FIRSTNAME'], ['leblanc', 'LASTNAME']]);
+  const word = 'ask maria please';
+  assert.deepEqual(complete(word, [at(word, 'maria', 'FIRSTNAME')]), [['maria', 'FIRSTNAME']]);
+  const mixed = 'ask maria Lopez';
+  assert.deepEqual(complete(mixed, [at(mixed, 'maria', 'FIRSTNAME')]), [['maria', 'FIRSTNAME']]);
+});
+
+test('lower-case dictionary words stay words even where they are also surnames', () => {
+  for (const [text, name] of [['why is yulan so impulsive', 'yulan'], ['said william to christina', 'william'], ['but bakar just has to', 'bakar']]) {
+    assert.deepEqual(complete(text, [at(text, name, 'FIRSTNAME')]), [[name, 'FIRSTNAME']], text);
+  }
+});

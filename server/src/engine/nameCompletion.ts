@@ -14,14 +14,16 @@ import type { Finding } from './types';
 /** A surname found this way is a little less certain than the first name it follows. */
 export const COMPLETION_FACTOR = 0.9;
 const SURNAME = /^\p{Lu}[\p{L}\p{M}]*$/u;
+/** After a lower-case first name ("says richard leblanc"), the writer does not capitalise names. */
+const LOWER_SURNAME = /^\p{Ll}[\p{L}\p{M}]*$/u;
 const ALL_CAPS = /^[\p{Lu}\p{M}]+$/u;
 /** Joiners inside a surname: "Ellis-Ingram", "O'Neil". */
 const JOINERS = new Set(['-', "'", '’']);
 
 /** The surname starting at word `i` (parts joined by hyphens or apostrophes), or null. */
-function surnameAt(text: string, words: readonly Word[], i: number): { start: number; end: number } | null {
+function surnameAt(text: string, words: readonly Word[], i: number, shape: RegExp): { start: number; end: number } | null {
   const first = words[i];
-  if (!first || !SURNAME.test(text.slice(first.start, first.end))) return null;
+  if (!first || !shape.test(text.slice(first.start, first.end))) return null;
   let end = first.end;
   let j = i + 1;
   while (j + 1 < words.length && words[j].start === end && JOINERS.has(text.slice(words[j].start, words[j].end)) && words[j + 1].start === words[j].end) {
@@ -35,7 +37,8 @@ function surnameAt(text: string, words: readonly Word[], i: number): { start: nu
 
 /**
  * Adds a LASTNAME after every capitalised FIRSTNAME that is followed, after one space, by a
- * capitalised word that the dictionary does not know (unless as a surname); a weaker finding on
+ * capitalised word that the dictionary does not know (unless as a surname), and after a lower-case
+ * FIRSTNAME by such a lower-case word ("richard leblanc"); a weaker finding on
  * that word (a doubted LASTNAME, a STREET under its threshold) becomes the surname.
  * `findings` (decoded: sorted, not overlapping) and `words` share `text`'s offsets.
  */
@@ -46,16 +49,19 @@ export function completeNames(text: string, words: readonly Word[], findings: re
   const out = [...findings];
   const added: Finding[] = [];
   findings.forEach((f, k) => {
-    if (f.label !== 'FIRSTNAME' || text[f.end] !== ' ' || !/^\p{Lu}/u.test(text.slice(f.start, f.end))) return;
+    if (f.label !== 'FIRSTNAME' || text[f.end] !== ' ') return;
+    const firstName = text.slice(f.start, f.end);
+    const shape = /^\p{Lu}/u.test(firstName) ? SURNAME : LOWER_SURNAME.test(firstName) ? LOWER_SURNAME : null;
     const i = wordAt.get(f.end + 1);
-    if (i === undefined) return;
-    const span = surnameAt(text, words, i);
+    if (i === undefined || !shape) return;
+    const span = surnameAt(text, words, i, shape);
     if (!span) return;
     const value = text.slice(span.start, span.end);
     // "JOHN CEO": an all-caps word is a surname only in an all-caps name.
     if (ALL_CAPS.test(value) && !ALL_CAPS.test(text.slice(f.start, f.end))) return;
     const bits = lexicon.bits(words[i].norm);
-    if (bits & Lex.DICTIONARY && !(bits & Lex.LAST_NAME)) return;
+    // Capitalised, a dictionary word may still be a surname ("Baker"); lower-case it is taken as the word ("so", "just").
+    if (bits & Lex.DICTIONARY && (!(bits & Lex.LAST_NAME) || shape === LOWER_SURNAME)) return;
     const score = f.score * COMPLETION_FACTOR;
     // Decoded findings do not overlap and are sorted: only the ones right after f can touch the word.
     let m = k + 1;
