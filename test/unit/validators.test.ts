@@ -151,6 +151,15 @@ describe('validateEntity', () => {
     assert.equal(valid('DOB', '2150-07-12'), false);
   });
 
+  test('durations and bare ordinals are no dates or times; clock times get no verdict', () => {
+    assert.equal(valid('TIME', '2 months'), false);
+    assert.equal(valid('DATE', '3 days'), false);
+    assert.equal(valid('DOB', '10th'), false);
+    assert.match(validateEntity('TIME', '2 months')?.validator ?? '', /duration/);
+    assert.equal(validateEntity('TIME', '09:33:20'), null);
+    assert.equal(valid('DATE', 'March 10th, 2024'), true);
+  });
+
   test('classes without validators return null', () => {
     assert.equal(validateEntity('FIRSTNAME', 'Jane'), null);
     assert.equal(validateEntity('NOT_A_CLASS', 'x'), null);

@@ -108,7 +108,19 @@ function phone(value: string): Verdict | null {
   return fail('libphonenumber ✗');
 }
 
+/** "2 months", "10th": a span of time or a bare ordinal is no date and no time of day. */
+const DURATION = /^\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)$/i;
+const BARE_ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
+
+function notADate(value: string): Verdict | null {
+  if (DURATION.test(value)) return fail('a duration, no date ✗');
+  if (BARE_ORDINAL.test(value)) return fail('an ordinal alone, no date ✗');
+  return null;
+}
+
 function date(value: string, birth: boolean): Verdict | null {
+  const not = notADate(value);
+  if (not) return not;
   const d = parseDate(value);
   if (!d) {
     // Date-shaped but no real day (2024-02-30, 13/13/2020, February 30, 2024): a positive failure.
@@ -166,6 +178,8 @@ export function validateEntity(label: string, value: string): Verdict | null {
       return date(v, false);
     case 'DOB':
       return date(v, true);
+    case 'TIME':
+      return notADate(v);
     default:
       return null;
   }
