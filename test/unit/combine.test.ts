@@ -69,3 +69,13 @@ test('the fully-masked check is linear: a long run of x before another character
   assert.equal(r.signal, null, 'placeholderReason did not finish within 20 s');
   assert.deepEqual(JSON.parse(r.stdout), [null, 'fully masked value', null, 'fully masked value']);
 });
+
+test("a model finding its own check disproves yields to a context recognizer's reading of the same value", () => {
+  const line = "Account Number 'HDFC048213377651', IFSC";
+  const span = spanIn(line);
+  const out = combineFindings(line, [span('HDFC048213377651', 'IBAN', 0.99)], [span('HDFC048213377651', 'ACCOUNTNUMBER', 0.85, true)]);
+  assert.deepEqual(out.map((f) => `${f.label}:${f.score}`), ['ACCOUNTNUMBER:0.85']);
+  // A model finding that passes (or has no) check keeps its reading.
+  const kept = combineFindings(line, [span('HDFC048213377651', 'PASSWORD', 0.9)], [span('HDFC048213377651', 'ACCOUNTNUMBER', 0.85, true)]);
+  assert.deepEqual(kept.map((f) => f.label), ['PASSWORD']);
+});

@@ -280,3 +280,22 @@ describe('checksum-failing values right after their class name', () => {
     assert.deepEqual(only('ticket 937-42-6810 closed', 'SSN'), []);
   });
 });
+
+describe('account numbers (context, six digits or more, no checksum)', () => {
+  test('after "account number", "acct #", "A/C", "ACCNUM:", quoted or not', () => {
+    assert.deepEqual(found('customer with account number 48213377651 was'), [['ACCOUNTNUMBER', '48213377651']]);
+    assert.deepEqual(found("Account Number 'HDFC048213377651', IFSC"), [['ACCOUNTNUMBER', 'HDFC048213377651']]);
+    assert.deepEqual(found('pension (ACCNUM: PUNJABNRA4821337765)'), [['ACCOUNTNUMBER', 'PUNJABNRA4821337765']]);
+    assert.deepEqual(found('his checking acct # 4821-3377-651.'), [['ACCOUNTNUMBER', '4821-3377-651']]);
+    const [f] = only('account no. 48213377651', 'ACCOUNTNUMBER');
+    assert.equal(f.score, 0.85);
+    assert.equal(f.evidence.validator, 'account number context ✓');
+  });
+
+  test('short, repeated or word values, identifiers and valid IBANs are not account numbers', () => {
+    for (const text of ['account number ending with 7854', 'account number 000000000', 'const accountNumber = get(id) // account number: see docs', 'account number: 12345']) {
+      assert.deepEqual(only(text, 'ACCOUNTNUMBER'), [], text);
+    }
+    assert.deepEqual(found('account number GB82 WEST 1234 5698 7654 32').map(([label]) => label), ['IBAN']);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { placeholderReason } from './placeholders';
 import { PHONE_WORD_RULE } from './recognizers';
-import { validateEntity } from './validators';
+import { FAILED_MARK, validateEntity } from './validators';
 import type { Finding } from './types';
 
 /** Classes that name the same kind of value at different granularity. */
@@ -26,9 +26,14 @@ function overlaps(a: Finding, b: Finding): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Whether recognizer finding `r` replaces the model's reading `m` of the same characters as another class. */
+/**
+ * Whether recognizer finding `r` replaces the model's reading `m` of the same characters as another
+ * class: when `r` is proven, when `m` is a documentation value, or when `m`'s own check disproved it
+ * (the model's "IBAN" failing mod-97 right after "account number" is that account number).
+ */
 function outranks(text: string, r: Finding, m: Finding): boolean {
   if (r.score >= PROVEN || placeholderReason(m.label, text.slice(m.start, m.end)) !== null) return true;
+  if (m.evidence.validator?.endsWith(FAILED_MARK)) return true;
   if (r.evidence.rule === PHONE_WORD_RULE && NUMBER_PARTS.has(m.label)) return true;
   return isFragmentOf(text, m, r);
 }

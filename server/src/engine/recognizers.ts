@@ -674,8 +674,31 @@ function scanPasswords(s: Scan): Finding[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Account numbers: no checksum either (IBANs have their own scanner), so only a value with six or
+// more digits right after "account number", "acct no", "A/C", "ACCNUM:" and the like.
 
-/** Phone numbers and passwords run last: a card's, an IBAN's, an IP's, an e-mail's claim wins. */
+const ACCOUNT_KEY = /\b(?:(?:bank|checking|savings|current|customer|recipient|deposit)\s)?(?:account\s(?:number|num|no\.?|#)|acct\.?(?:\s?(?:number|no\.?|#))?|a\/c(?:\sno\.?)?|acc(?:num|no)?\s?:)(?:\s{1,3}(?:is|was|of)){0,1}\s{0,3}[:#=]?\s{0,3}(?=\S)/gi;
+const ACCOUNT_VALUE = /^(['"`]?)([A-Za-z0-9][A-Za-z0-9-]{5,33})\1(?![\w@])/;
+
+function scanAccountNumbers(s: Scan): Finding[] {
+  const out: Finding[] = [];
+  for (const { start: keyStart, end: at } of matches(s, ACCOUNT_KEY)) {
+    const v = ACCOUNT_VALUE.exec(s.text.slice(at, at + 38));
+    if (!v || keyStart < s.offset) continue;
+    const value = v[2].replace(/-+$/, '');
+    const digits = value.replace(/\D/g, '');
+    if (digits.length < 6 || /^(\d)\1+$/.test(digits)) continue;
+    const start = at + v[1].length;
+    const end = start + value.length;
+    if (end > s.offset + s.slice.length || isTaken(s, start, end)) continue;
+    out.push(finding(start, end, 'ACCOUNTNUMBER', 0.85, 'account number context ✓'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Phone numbers, passwords and account numbers run last: a card's, an IBAN's, an IP's, an e-mail's claim wins. */
 const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
 
 
@@ -715,7 +738,7 @@ export function recognize(text: string, regions?: Region[]): Finding[] {
     const strong: Finding[] = [];
     for (const scanner of SCANNERS) appendAll(strong, scanner(scan));
     scan.taken = mergeRegions(text.length, strong.filter((f) => f.label !== 'URL'));
-    appendAll(appendAll(appendAll(all, strong), scanPhones(scan)), scanPasswords(scan));
+    appendAll(appendAll(appendAll(appendAll(all, strong), scanPhones(scan)), scanPasswords(scan)), scanAccountNumbers(scan));
   }
   return resolveOverlaps(all);
 }
