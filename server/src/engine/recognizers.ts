@@ -677,14 +677,14 @@ function scanPasswords(s: Scan): Finding[] {
 // Account numbers: no checksum either (IBANs have their own scanner), so only a value with six or
 // more digits right after "account number", "acct no", "A/C", "ACCNUM:" and the like.
 
-const ACCOUNT_KEY = /\b(?:(?:bank|checking|savings|current|customer|recipient|deposit)\s)?(?:account\s(?:number|num|no\.?|#)|acct\.?(?:\s?(?:number|no\.?|#))?|a\/c(?:\sno\.?)?|acc(?:num|no)?\s?:)(?:\s{1,3}(?:is|was|of)){0,1}\s{0,3}[:#=]?\s{0,3}(?=\S)/gi;
+const ACCOUNT_KEY = /\b(?:(?:bank|checking|savings|current|customer|recipient|deposit)\s)?(?:account\s(?:number|num|no\.?|#)|acct\.?(?:\s?(?:number|no\.?|#))?|a\/c(?:\sno\.?)?|acc(?:num|no)?\s?:)(?:\s{1,3}(?:is|was|of))?\s{0,3}[:#=]?\s{0,3}(?=\S)/gi;
 const ACCOUNT_VALUE = /^(['"`]?)([A-Za-z0-9][A-Za-z0-9-]{5,33})\1(?![\w@])/;
 
 function scanAccountNumbers(s: Scan): Finding[] {
   const out: Finding[] = [];
-  for (const { start: keyStart, end: at } of matches(s, ACCOUNT_KEY)) {
+  for (const { end: at } of matches(s, ACCOUNT_KEY)) {
     const v = ACCOUNT_VALUE.exec(s.text.slice(at, at + 38));
-    if (!v || keyStart < s.offset) continue;
+    if (!v) continue;
     const value = v[2].replace(/-+$/, '');
     const digits = value.replace(/\D/g, '');
     if (digits.length < 6 || /^(\d)\1+$/.test(digits)) continue;
