@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isLowerCaseWordGuess } from './casing';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
@@ -73,7 +74,7 @@ class ModelEngine implements Engine {
     }
     const all = combineFindings(
       text,
-      model.filter((f) => !isCodeLike(text, f)),
+      model.filter((f) => !isCodeLike(text, f) && !isLowerCaseWordGuess(text, f, m?.lexicon ?? null, norm)),
       recognize(text, options.regions),
     );
     if (options.allScores) return all;
