@@ -151,6 +151,13 @@ describe('validateEntity', () => {
     assert.equal(valid('DOB', '2150-07-12'), false);
   });
 
+  test('currency codes: ISO 4217 and crypto tickers, any case; other three-letter words fail', () => {
+    assert.equal(valid('CURRENCYCODE', 'EUR'), true);
+    assert.equal(valid('CURRENCYCODE', 'usd'), true);
+    assert.equal(valid('CURRENCYCODE', 'BTC'), true);
+    assert.equal(valid('CURRENCYCODE', 'CFO'), false);
+  });
+
   test('durations and bare ordinals are no dates or times; clock times get no verdict', () => {
     assert.equal(valid('TIME', '2 months'), false);
     assert.equal(valid('DATE', '3 days'), false);

@@ -110,6 +110,13 @@ function phone(value: string): Verdict | null {
   return fail('libphonenumber ✗');
 }
 
+/** ISO 4217 codes (from the runtime's ICU data) and the common crypto tickers. */
+let currencyCodes: Set<string> | null = null;
+function isCurrencyCode(value: string): boolean {
+  currencyCodes ??= new Set([...Intl.supportedValuesOf('currency'), 'BTC', 'ETH', 'LTC', 'XRP', 'USDT', 'USDC', 'DOGE', 'XMR', 'BCH', 'ADA', 'SOL']);
+  return currencyCodes.has(value.toUpperCase());
+}
+
 /** "2 months", "10th": a span of time or a bare ordinal is no date and no time of day. */
 const DURATION = /^\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)$/i;
 const BARE_ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
@@ -182,6 +189,8 @@ export function validateEntity(label: string, value: string): Verdict | null {
       return date(v, true);
     case 'TIME':
       return notADate(v);
+    case 'CURRENCYCODE':
+      return verdict(isCurrencyCode(v), 'ISO 4217 code');
     default:
       return null;
   }
