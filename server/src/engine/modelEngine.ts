@@ -11,6 +11,7 @@ import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
 import { wholeClockTimes } from './clockTimes';
 import { completeLegalForms } from './legalForms';
 import { completeNames } from './nameCompletion';
+import { wholePostBoxes } from './postBoxes';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
@@ -96,9 +97,15 @@ class ModelEngine implements Engine {
     const n = tok.tokens.length;
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
-    const decoded = dropOrphanParts(decodeEntities(slice, tok, probs, this.tags));
-    // Repairs of what a small model gets wrong, each in its own module (and unit tests).
-    const found = wholeClockTimes(slice, completeLegalForms(slice, completeNames(slice, tok.words, decoded, this.loaded.lexicon)));
+    const lexicon = this.loaded.lexicon;
+    // Repairs of what a small model gets wrong, in order, each in its own module (and unit tests).
+    const repairs: Array<(found: Finding[]) => Finding[]> = [
+      (f) => completeNames(slice, tok.words, f, lexicon),
+      (f) => completeLegalForms(slice, f),
+      (f) => wholeClockTimes(slice, f),
+      (f) => wholePostBoxes(slice, f),
+    ];
+    const found = repairs.reduce((f, repair) => repair(f), dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)));
     return found.map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 
