@@ -10,6 +10,7 @@ import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
 import { wholeClockTimes } from './clockTimes';
 import { completeLegalForms } from './legalForms';
+import { addListedFirstNames } from './listedNames';
 import { completeNames } from './nameCompletion';
 import { wholePostBoxes } from './postBoxes';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
@@ -100,6 +101,7 @@ class ModelEngine implements Engine {
     const lexicon = this.loaded.lexicon;
     // Repairs of what a small model gets wrong, in order, each in its own module (and unit tests).
     const repairs: Array<(found: Finding[]) => Finding[]> = [
+      (f) => addListedFirstNames(slice, tok.words, f, lexicon),
       (f) => completeNames(slice, tok.words, f, lexicon),
       (f) => completeLegalForms(slice, f),
       (f) => wholeClockTimes(slice, f),
