@@ -32,6 +32,12 @@ function isForm(word: string): boolean {
   return FORMS.has(word) || LOWER_FORMS.has(word);
 }
 
+/** The legal form one space after `end` ("Opportunityspace| Inc"), or null. */
+export function legalFormAfter(text: string, end: number): string | null {
+  const next = /^ ([\p{L}]+)/u.exec(text.slice(end, end + 16));
+  return next && isForm(next[1]) ? next[1] : null;
+}
+
 /** The last word of `s` (letters only), or ''. */
 const lastWord = (s: string): string => /[\p{L}]+$/u.exec(s)?.[0] ?? '';
 
@@ -50,8 +56,8 @@ export function completeLegalForms(text: string, findings: readonly Finding[]): 
     }
     let { start, end } = f;
     // "Opportunityspace" + " Inc": the form right after the name, on its line.
-    const next = /^ ([\p{L}]+)/u.exec(text.slice(end, end + 16));
-    if (next && isForm(next[1]) && !isForm(lastWord(text.slice(start, end)))) end += next[0].length;
+    const after = legalFormAfter(text, end);
+    if (after && !isForm(lastWord(text.slice(start, end)))) end += 1 + after.length;
     const form = lastWord(text.slice(start, end));
     const name = text.slice(start, end).split(/\s+/).filter((w) => !isForm(lastWord(w)) && !FILLER.has(w.toLowerCase()));
     if (!isForm(form) || (name.length === 0 && start !== end - form.length)) {

@@ -12,6 +12,7 @@ import { wholeClockTimes } from './clockTimes';
 import { completeLegalForms } from './legalForms';
 import { addListedFirstNames } from './listedNames';
 import { completeNames } from './nameCompletion';
+import { personsNotCompanies } from './personCompanies';
 import { wholePostBoxes } from './postBoxes';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
@@ -65,7 +66,7 @@ class ModelEngine implements Engine {
     const regions = options.regions ?? [{ start: 0, end: text.length }];
     const bare = bareRegions(text, regions);
     const m = this.loaded;
-    const norm = (w: string): string => m?.tokenizer.words(w)[0]?.norm ?? w.toLowerCase();
+    const norm = (w: string): string => this.norm(w);
     const model: Finding[] = [];
     for (const r of regions) {
       if (options.signal?.aborted) throw abortError();
@@ -91,6 +92,11 @@ class ModelEngine implements Engine {
     return out;
   }
 
+  /** A word as the lexicon keys it (the tokenizer's normalization: lower case, accents as the model saw them). */
+  private norm(word: string): string {
+    return this.loaded?.tokenizer.words(word)[0]?.norm ?? word.toLowerCase();
+  }
+
   private async detectRegion(text: string, region: Region, signal?: AbortSignal): Promise<Finding[]> {
     if (!this.loaded || !this.worker || !this.tags) return [];
     const slice = text.slice(region.start, region.end);
@@ -99,9 +105,11 @@ class ModelEngine implements Engine {
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
     const lexicon = this.loaded.lexicon;
+    const norm = (w: string): string => this.norm(w);
     // Repairs of what a small model gets wrong, in order, each in its own module (and unit tests).
     const repairs: Array<(found: Finding[]) => Finding[]> = [
       (f) => addListedFirstNames(slice, tok.words, f, lexicon),
+      (f) => personsNotCompanies(slice, f, lexicon, norm),
       (f) => completeNames(slice, tok.words, f, lexicon),
       (f) => completeLegalForms(slice, f),
       (f) => wholeClockTimes(slice, f),

@@ -1,0 +1,42 @@
+/**
+ * A person the model took for a company. Sentences about companies and about people share their
+ * shapes ("… by Klimek Kozłowski", "Producer Joseph Farmer explained"), and the small model
+ * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one or two capitalised words
+ * whose first word the lexicon lists only as a first name, with no company word in it or legal
+ * form after it, is read as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph"
+ * alone still gets "Farmer". Models without a lexicon are left as they are.
+ */
+import { Lex, type Lexicon } from './features';
+import { legalFormAfter } from './legalForms';
+import type { Finding } from './types';
+
+const WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
+const NOT_ONLY_A_NAME = Lex.DICTIONARY | Lex.PLACE | Lex.STREET_WORD | Lex.COMPANY_WORD;
+const RULE = 'a first name, not a company';
+
+/** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
+export function personsNotCompanies(text: string, findings: readonly Finding[], lexicon: Lexicon | null, norm: (word: string) => string): Finding[] {
+  if (!lexicon || !findings.some((f) => f.label === 'COMPANYNAME')) return [...findings];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const words = f.label === 'COMPANYNAME' ? text.slice(f.start, f.end).split(' ') : [];
+    const first = words[0] ?? '';
+    const last = words[1] ?? '';
+    const firstBits = lexicon.bits(norm(first));
+    const isPerson =
+      (words.length === 1 || words.length === 2) &&
+      words.every((w) => WORD.test(w)) &&
+      (firstBits & Lex.FIRST_NAME) !== 0 &&
+      (firstBits & NOT_ONLY_A_NAME) === 0 &&
+      (words.length === 1 || (lexicon.bits(norm(last)) & (Lex.COMPANY_WORD | Lex.STREET_WORD)) === 0) &&
+      legalFormAfter(text, f.end) === null;
+    if (!isPerson) {
+      out.push(f);
+      continue;
+    }
+    const evidence = { ...f.evidence, rule: RULE };
+    out.push({ ...f, end: f.start + first.length, label: 'FIRSTNAME', evidence });
+    if (last) out.push({ ...f, start: f.end - last.length, label: 'LASTNAME', evidence });
+  }
+  return out;
+}
