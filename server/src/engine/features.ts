@@ -32,6 +32,11 @@ export const Lex = {
 } as const;
 export const LEX_COUNT = 64;
 
+/** A word the lexicon lists as a first name and as nothing else (no dictionary word like "Grace", no place, street or company word). */
+export function onlyAFirstName(bits: number): boolean {
+  return (bits & Lex.FIRST_NAME) !== 0 && (bits & (Lex.DICTIONARY | Lex.PLACE | Lex.STREET_WORD | Lex.COMPANY_WORD)) === 0;
+}
+
 export interface LexiconFile {
   version: 1;
   /** normalized word -> OR of Lex bits */

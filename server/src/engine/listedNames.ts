@@ -6,14 +6,13 @@
  * company word), is reported as a possible FIRSTNAME at a modest score, with the rule as evidence.
  * Models without a lexicon (Hugging Face exports) are left as they are.
  */
-import { Lex, type Lexicon } from './features';
+import { onlyAFirstName, type Lexicon } from './features';
 import type { Word } from './tokenize';
 import type { Finding } from './types';
 
 /** Under what the model gives names it is sure of, over FIRSTNAME's default threshold. */
 export const LISTED_NAME_SCORE = 0.5;
 const TITLE_CASE = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}]+$/u;
-const NOT_ONLY_A_NAME = Lex.DICTIONARY | Lex.PLACE | Lex.STREET_WORD | Lex.COMPANY_WORD;
 
 /** `findings` (decoded: sorted, not overlapping) and `words` share `text`'s offsets; so does the result. */
 export function addListedFirstNames(text: string, words: readonly Word[], findings: readonly Finding[], lexicon: Lexicon | null): Finding[] {
@@ -24,8 +23,7 @@ export function addListedFirstNames(text: string, words: readonly Word[], findin
     while (k < findings.length && findings[k].end <= w.start) k++;
     if (k < findings.length && findings[k].start < w.end) continue; // the model read this word
     if (!TITLE_CASE.test(text.slice(w.start, w.end))) continue;
-    const bits = lexicon.bits(w.norm);
-    if (!(bits & Lex.FIRST_NAME) || bits & NOT_ONLY_A_NAME) continue;
+    if (!onlyAFirstName(lexicon.bits(w.norm))) continue;
     // Inside a word joined by hyphens or apostrophes ("Jean-Pierre" read in part, "O'Neil") the model's reading stands.
     if (/[-'’\p{L}\p{N}]/u.test(text[w.start - 1] ?? '') || /[-'’\p{L}\p{N}]/u.test(text[w.end] ?? '')) continue;
     added.push({ start: w.start, end: w.end, label: 'FIRSTNAME', score: LISTED_NAME_SCORE, evidence: { rule: 'listed first name' } });

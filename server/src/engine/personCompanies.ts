@@ -3,15 +3,14 @@
  * shapes ("… by Klimek Kozłowski", "Producer Joseph Farmer explained"), and the small model
  * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one or two capitalised words
  * whose first word the lexicon lists only as a first name, with no company word in it or legal
- * form after it, is read as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph"
- * alone still gets "Farmer". Models without a lexicon are left as they are.
+ * form after it, is read as that person: FIRSTNAME (and LASTNAME). Runs before name completion,
+ * so "Joseph" alone still gets "Farmer". Models without a lexicon are left as they are.
  */
-import { Lex, type Lexicon } from './features';
+import { Lex, onlyAFirstName, type Lexicon } from './features';
 import { legalFormAfter } from './legalForms';
 import type { Finding } from './types';
 
 const WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
-const NOT_ONLY_A_NAME = Lex.DICTIONARY | Lex.PLACE | Lex.STREET_WORD | Lex.COMPANY_WORD;
 const RULE = 'a first name, not a company';
 
 /** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
@@ -22,12 +21,10 @@ export function personsNotCompanies(text: string, findings: readonly Finding[], 
     const words = f.label === 'COMPANYNAME' ? text.slice(f.start, f.end).split(' ') : [];
     const first = words[0] ?? '';
     const last = words[1] ?? '';
-    const firstBits = lexicon.bits(norm(first));
     const isPerson =
       (words.length === 1 || words.length === 2) &&
       words.every((w) => WORD.test(w)) &&
-      (firstBits & Lex.FIRST_NAME) !== 0 &&
-      (firstBits & NOT_ONLY_A_NAME) === 0 &&
+      onlyAFirstName(lexicon.bits(norm(first))) &&
       (words.length === 1 || (lexicon.bits(norm(last)) & (Lex.COMPANY_WORD | Lex.STREET_WORD)) === 0) &&
       legalFormAfter(text, f.end) === null;
     if (!isPerson) {
