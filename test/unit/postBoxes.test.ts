@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { wholePostBoxes } from '../../server/src/engine/postBoxes';
 import type { Finding } from '../../server/src/engine/types';
+import { findingAt } from './helpers/findings';
 
-const at = (text: string, value: string, label: string, score = 0.9): Finding => {
-  const start = text.indexOf(value);
-  assert.ok(start >= 0, value);
-  return { start, end: start + value.length, label, score, evidence: { model: score } };
-};
+const at = findingAt;
 const run = (text: string, findings: Finding[]): Array<[string, string]> =>
   wholePostBoxes(text, findings).map((f) => [text.slice(f.start, f.end), f.label]);
 

@@ -4,6 +4,7 @@
  * finding inside a post-office box phrase grows to the whole phrase, a STREET (the class of the
  * line a P.O. box stands in for).
  */
+import { repairAtMatches } from './matchRepairs';
 import type { Finding } from './types';
 
 const POST_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s?(?:office\s)?box|postbox)\s{1,3}\d{1,8}\b/gi;
@@ -11,21 +12,10 @@ const POST_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s?(?:office\s)?box|postbox)\s{1,3}
 /** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
 export function wholePostBoxes(text: string, findings: readonly Finding[]): Finding[] {
   if (findings.length === 0 || !/box/i.test(text)) return [...findings];
-  const out: Finding[] = [];
-  let i = 0;
-  for (const m of text.matchAll(POST_BOX)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (i < findings.length && findings[i].end <= start) out.push(findings[i++]);
-    let j = i;
-    while (j < findings.length && findings[j].start < end) j++;
-    const inside = findings.slice(i, j);
-    // Nothing the model saw here, or a finding reaching past the phrase (a whole address): left as is.
-    if (inside.length === 0 || inside.some((f) => f.start < start || f.end > end)) continue;
+  return repairAtMatches(text, findings, POST_BOX, (start, end, inside) => {
+    // A finding reaching past the phrase (a whole address) is left as is.
+    if (inside.some((f) => f.start < start || f.end > end)) return null;
     const best = inside.reduce((a, b) => (b.score > a.score ? b : a));
-    out.push({ ...best, start, end, label: 'STREET', evidence: { ...best.evidence, rule: 'post-office box' } });
-    i = j;
-  }
-  while (i < findings.length) out.push(findings[i++]);
-  return out;
+    return [{ ...best, start, end, label: 'STREET', evidence: { ...best.evidence, rule: 'post-office box' } }];
+  });
 }
