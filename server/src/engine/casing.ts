@@ -13,11 +13,14 @@ const PROPER_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME', 'COMPANYNAM
 const LOWER_WORD = /^\p{Ll}+$/u;
 const UPPER = /\p{Lu}/u;
 
-/** The line around [start, end), without the finding itself. */
+/** How far along its line a finding looks for capitals: a minified one-line file is not one sentence. */
+const REACH = 200;
+
+/** The line around [start, end) (at most REACH characters each side), without the finding itself. */
 function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, start) + text.slice(end, to < 0 ? text.length : to);
+  const before = text.slice(Math.max(0, start - REACH), start);
+  const after = text.slice(end, end + REACH);
+  return before.slice(before.lastIndexOf('\n') + 1) + after.slice(0, after.includes('\n') ? after.indexOf('\n') : after.length);
 }
 
 /** Whether model finding `f` is a lower-case dictionary word on a line that capitalises. */
