@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isLowerCaseWordGuess } from './casing';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
@@ -13,6 +12,7 @@ import { completeLegalForms } from './legalForms';
 import { addListedFirstNames } from './listedNames';
 import { completeNames } from './nameCompletion';
 import { personsNotCompanies } from './personCompanies';
+import { isPlainWordGuess } from './plainWords';
 import { wholePostBoxes } from './postBoxes';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
@@ -77,7 +77,7 @@ class ModelEngine implements Engine {
     }
     const all = combineFindings(
       text,
-      model.filter((f) => !isCodeLike(text, f) && !isLowerCaseWordGuess(text, f, m?.lexicon ?? null, norm)),
+      model.filter((f) => !isCodeLike(text, f) && !isPlainWordGuess(text, f, m?.lexicon ?? null, norm)),
       recognize(text, options.regions),
     );
     if (options.allScores) return all;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isLowerCaseWordGuess } from '../../server/src/engine/casing';
+import { isPlainWordGuess } from '../../server/src/engine/plainWords';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
 import type { Finding } from '../../server/src/engine/types';
 
@@ -13,7 +13,7 @@ const guess = (text: string, value: string, label: string, recognizer = false): 
   const start = text.indexOf(value);
   assert.ok(start >= 0, value);
   const f: Finding = { start, end: start + value.length, label, score: 0.9, evidence: recognizer ? { recognizer: true } : { model: 0.9 } };
-  return isLowerCaseWordGuess(text, f, lexicon, norm);
+  return isPlainWordGuess(text, f, lexicon, norm);
 };
 
 test('a lower-case dictionary word read as a name, company or place on a capitalised line is a word', () => {
@@ -27,5 +27,12 @@ test('lower-case lines, names, non-dictionary words, other classes and recognize
   assert.equal(guess('Follow up with Grace soon', 'Grace', 'FIRSTNAME'), false);
   assert.equal(guess('Our Booth cashier is here', 'cashier', 'JOBTITLE'), false);
   assert.equal(guess('A huge Susan Lyons fan', 'fan', 'LASTNAME', true), false);
-  assert.equal(isLowerCaseWordGuess('A huge fan', { start: 7, end: 10, label: 'LASTNAME', score: 0.9, evidence: {} }, null, norm), false);
+  assert.equal(isPlainWordGuess('A huge fan', { start: 7, end: 10, label: 'LASTNAME', score: 0.9, evidence: {} }, null, norm), false);
+});
+
+test("the first half of a contraction is no name, with or without a lexicon; a possessive or O'Neil is", () => {
+  assert.equal(guess("Don't go to town, Sherry!", 'Don', 'FIRSTNAME'), true);
+  assert.equal(isPlainWordGuess("Don’t go", { start: 0, end: 3, label: 'FIRSTNAME', score: 0.9, evidence: { model: 0.9 } }, null, norm), true);
+  assert.equal(guess("Mary's car is red", 'Mary', 'FIRSTNAME'), false);
+  assert.equal(guess("Ask Mr O'Neil today", 'O', 'LASTNAME'), false);
 });
