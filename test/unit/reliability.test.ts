@@ -29,6 +29,7 @@ import { createEngine, type Engine } from '../../server/src/engine/engine';
 import { loadModelFolder } from '../../server/src/engine/model';
 import { builtinModelDir } from '../../server/src/engine/modelEngine';
 import { recognize } from '../../server/src/engine/recognizers';
+import { repairFindings } from '../../server/src/engine/repairs';
 import { redact, Redactor, type Operator } from '../../server/src/redact/redact';
 import { corpusLines, mixedDocument } from '../bench/corpus';
 import { onBoundary, randomUnicode, seededRandom } from './helpers/random';
@@ -46,7 +47,7 @@ function checkSpans(text: string, spans: readonly { start: number; end: number }
 }
 
 describe('property: 100,000 random Unicode inputs', () => {
-  test('tokenizer, decoder, recognizers, combination, chunking and redaction: no crash, every span in bounds on valid boundaries', () => {
+  test('tokenizer, decoder, repairs, recognizers, combination, chunking and redaction: no crash, every span in bounds on valid boundaries', () => {
     const model = loadModelFolder(builtinModelDir());
     const tags = new TagSet(model.labels);
     const nTags = model.labels.length;
@@ -64,8 +65,9 @@ describe('property: 100,000 random Unicode inputs', () => {
       // Random probabilities: one tag per token gets most of the mass, so entities of every class form.
       const probs = new Float32Array(tok.tokens.length * nTags).fill(0.1 / nTags);
       for (let t = 0; t < tok.tokens.length; t++) probs[t * nTags + Math.floor(rnd() * nTags)] += 0.9;
-      const decoded = decodeEntities(text, tok, probs, tags);
-      checkSpans(text, decoded, 'decoded entity', n);
+      const decoded = repairFindings(text, tok.words, decodeEntities(text, tok, probs, tags), model.lexicon, (w) => w.toLowerCase());
+      checkSpans(text, decoded, 'decoded and repaired entity', n);
+      for (let i = 1; i < decoded.length; i++) assert.ok(decoded[i]!.start >= decoded[i - 1]!.end, `repaired findings sorted, not overlapping (input #${n})`);
       const recognized = recognize(text);
       checkSpans(text, recognized, 'recognizer finding', n);
       const combined = combineFindings(text, decoded, recognized);

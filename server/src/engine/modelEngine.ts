@@ -7,13 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
 import { combineFindings } from './combine';
 import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
-import { wholeClockTimes } from './clockTimes';
-import { completeLegalForms } from './legalForms';
-import { addListedFirstNames } from './listedNames';
-import { completeNames } from './nameCompletion';
-import { personsNotCompanies } from './personCompanies';
 import { isPlainWordGuess } from './plainWords';
-import { wholePostBoxes } from './postBoxes';
+import { repairFindings } from './repairs';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
@@ -104,18 +99,8 @@ class ModelEngine implements Engine {
     const n = tok.tokens.length;
     if (n === 0) return [];
     const probs = await this.tokenProbabilities(slice, tok, signal);
-    const lexicon = this.loaded.lexicon;
-    const norm = (w: string): string => this.norm(w);
-    // Repairs of what a small model gets wrong, in order, each in its own module (and unit tests).
-    const repairs: Array<(found: Finding[]) => Finding[]> = [
-      (f) => addListedFirstNames(slice, tok.words, f, lexicon),
-      (f) => personsNotCompanies(slice, f, lexicon, norm),
-      (f) => completeNames(slice, tok.words, f, lexicon),
-      (f) => completeLegalForms(slice, f),
-      (f) => wholeClockTimes(slice, f),
-      (f) => wholePostBoxes(slice, f),
-    ];
-    const found = repairs.reduce((f, repair) => repair(f), dropOrphanParts(decodeEntities(slice, tok, probs, this.tags)));
+    const decoded = dropOrphanParts(decodeEntities(slice, tok, probs, this.tags));
+    const found = repairFindings(slice, tok.words, decoded, this.loaded.lexicon, (w) => this.norm(w));
     return found.map((f) => ({ ...f, start: f.start + region.start, end: f.end + region.start }));
   }
 
