@@ -67,3 +67,10 @@ test('lower-case dictionary words stay words even where they are also surnames',
     assert.deepEqual(complete(text, [at(text, name, 'FIRSTNAME')]), [[name, 'FIRSTNAME']], text);
   }
 });
+
+test('a one-word "company" right after a first name is the surname, unless it has a legal form or is a company word', () => {
+  const text = "the verses from Kevin Lamovec's Cautionary Tales";
+  assert.deepEqual(complete(text, [at(text, 'Kevin', 'FIRSTNAME', 0.47), at(text, 'Lamovec', 'COMPANYNAME', 0.72)]), [['Kevin', 'FIRSTNAME'], ["Lamovec's", 'LASTNAME']]);
+  const inc = 'Ask Anna Stark Inc today';
+  assert.deepEqual(complete(inc, [at(inc, 'Anna', 'FIRSTNAME', 0.5), at(inc, 'Stark', 'COMPANYNAME', 0.7)]), [['Anna', 'FIRSTNAME'], ['Stark', 'COMPANYNAME']]);
+});

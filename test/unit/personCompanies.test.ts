@@ -23,6 +23,8 @@ test('a "company" that is a listed first name and a surname is that person', () 
   const out = personsNotCompanies(text, [company(text, 'Jeremy Oohara')], lexicon, norm);
   assert.equal(out[0].evidence.rule, 'a first name, not a company');
   assert.deepEqual(run('Kimberly said so', 'Kimberly'), [['Kimberly', 'FIRSTNAME', 0.6]]);
+  // Two words: a first name that is also a place, before a word no dictionary knows.
+  assert.deepEqual(run('the assistant to Elizabeth Balashova, and', 'Elizabeth Balashova'), [['Elizabeth', 'FIRSTNAME', 0.6], ['Balashova', 'LASTNAME', 0.6]]);
 });
 
 test('company words, legal forms, three words, dictionary or place first words, no lexicon: still a company', () => {
@@ -32,6 +34,8 @@ test('company words, legal forms, three words, dictionary or place first words, 
     ['Grace Hopper Labs', 'Grace Hopper'],
     ['Paris Hilton Inc', 'Paris Hilton'],
     ['Jeremy Oohara Inc. called', 'Jeremy Oohara'],
+    ['Victoria Mills is hiring', 'Victoria Mills'],
+    ['Elizabeth called', 'Elizabeth'],
   ]) {
     assert.deepEqual(run(text, value), [[value, 'COMPANYNAME', 0.6]], value);
   }

@@ -8,6 +8,7 @@
  * one (Hugging Face exports) are left as they are.
  */
 import { Lex, type Lexicon } from './features';
+import { legalFormAfter } from './legalForms';
 import type { Word } from './tokenize';
 import type { Finding } from './types';
 
@@ -33,6 +34,11 @@ function surnameAt(text: string, words: readonly Word[], i: number, shape: RegEx
     j += 2;
   }
   return { start: first.start, end };
+}
+
+/** A one-word COMPANYNAME that is no company word and has no legal form after it ("Lamovec", not "Acme Inc"). */
+function isSurnameAsCompany(text: string, o: Finding, bits: number): boolean {
+  return o.label === 'COMPANYNAME' && !(bits & Lex.COMPANY_WORD) && !/\s/.test(text.slice(o.start, o.end)) && legalFormAfter(text, o.end) === null;
 }
 
 /**
@@ -70,9 +76,10 @@ export function completeNames(text: string, words: readonly Word[], findings: re
     const o = findings[k + 1];
     if (overlapping === 0) {
       added.push({ start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { rule: 'follows a first name' } });
-    } else if (overlapping === 1 && o && o.score < score && o.start >= span.start && o.end <= span.end) {
-      // A weaker guess on the same word (a doubted LASTNAME, a STREET under its threshold): the
-      // first name in front of it is the stronger evidence.
+    } else if (overlapping === 1 && o && o.start >= span.start && o.end <= span.end && (o.score < score || isSurnameAsCompany(text, o, bits))) {
+      // A weaker guess on the same word (a doubted LASTNAME, a STREET under its threshold), or a
+      // one-word "company" right after a first name ("Kevin Lamovec"): the first name in front
+      // of it is the stronger evidence.
       out[k + 1] = { start: span.start, end: span.end, label: 'LASTNAME', score, evidence: { ...o.evidence, rule: 'follows a first name' } };
     }
   });

@@ -1,10 +1,11 @@
 /**
  * A person the model took for a company. Sentences about companies and about people share their
  * shapes ("… by Klimek Kozłowski", "Producer Joseph Farmer explained"), and the small model
- * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one or two capitalised words
- * whose first word the lexicon lists only as a first name, with no company word in it or legal
- * form after it, is read as that person: FIRSTNAME (and LASTNAME). Runs before name completion,
- * so "Joseph" alone still gets "Farmer". Models without a lexicon are left as they are.
+ * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one capitalised word the
+ * lexicon lists only as a first name, or of a first name and a word the dictionary does not know,
+ * with no company word in it or legal form after it, is read as that person: FIRSTNAME (and
+ * LASTNAME). Runs before name completion, so "Joseph" alone still gets "Farmer". Models
+ * without a lexicon are left as they are.
  */
 import { Lex, onlyAFirstName, type Lexicon } from './features';
 import { legalFormAfter } from './legalForms';
@@ -12,6 +13,15 @@ import type { Finding } from './types';
 
 const WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
 const RULE = 'a first name, not a company';
+
+/**
+ * Two words: a first name (a place or street too, like "Elizabeth" or "Douglas", but no dictionary
+ * or company word) and a second word that is no dictionary, street or company word ("Balashova",
+ * not "Mills" or "Technologies").
+ */
+function firstNameBeforeSurname(first: number, last: number): boolean {
+  return (first & Lex.FIRST_NAME) !== 0 && (first & (Lex.DICTIONARY | Lex.COMPANY_WORD)) === 0 && (last & (Lex.DICTIONARY | Lex.STREET_WORD | Lex.COMPANY_WORD)) === 0;
+}
 
 /** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
 export function personsNotCompanies(text: string, findings: readonly Finding[], lexicon: Lexicon | null, norm: (word: string) => string): Finding[] {
@@ -24,8 +34,7 @@ export function personsNotCompanies(text: string, findings: readonly Finding[], 
     const isPerson =
       (words.length === 1 || words.length === 2) &&
       words.every((w) => WORD.test(w)) &&
-      onlyAFirstName(lexicon.bits(norm(first))) &&
-      (words.length === 1 || (lexicon.bits(norm(last)) & (Lex.COMPANY_WORD | Lex.STREET_WORD)) === 0) &&
+      (words.length === 1 ? onlyAFirstName(lexicon.bits(norm(first))) : firstNameBeforeSurname(lexicon.bits(norm(first)), lexicon.bits(norm(last)))) &&
       legalFormAfter(text, f.end) === null;
     if (!isPerson) {
       out.push(f);
