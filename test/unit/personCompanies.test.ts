@@ -23,6 +23,9 @@ test('a "company" that is a listed first name and a surname is that person', () 
   const out = personsNotCompanies(text, [company(text, 'Jeremy Oohara')], lexicon, norm);
   assert.equal(out[0].evidence.rule, 'a first name, not a company');
   assert.deepEqual(run('Kimberly said so', 'Kimberly'), [['Kimberly', 'FIRSTNAME', 0.6]]);
+  // One word that is also a place, with a surname-like word after it; two words whose first is also a dictionary word.
+  assert.deepEqual(run('Producer Francisco Umkhayev explained', 'Francisco'), [['Francisco', 'FIRSTNAME', 0.6]]);
+  assert.deepEqual(run('the verses from Tony Shervashidze', 'Tony Shervashidze'), [['Tony', 'FIRSTNAME', 0.6], ['Shervashidze', 'LASTNAME', 0.6]]);
   // Two words: a first name that is also a place, before a word no dictionary knows.
   assert.deepEqual(run('the assistant to Elizabeth Balashova, and', 'Elizabeth Balashova'), [['Elizabeth', 'FIRSTNAME', 0.6], ['Balashova', 'LASTNAME', 0.6]]);
 });
@@ -36,6 +39,8 @@ test('company words, legal forms, three words, dictionary or place first words, 
     ['Jeremy Oohara Inc. called', 'Jeremy Oohara'],
     ['Victoria Mills is hiring', 'Victoria Mills'],
     ['Elizabeth called', 'Elizabeth'],
+    ['Francisco Energy', 'Francisco'],
+    ['Sierra Nevada brews', 'Sierra Nevada'],
   ]) {
     assert.deepEqual(run(text, value), [[value, 'COMPANYNAME', 0.6]], value);
   }

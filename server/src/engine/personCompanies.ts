@@ -2,9 +2,9 @@
  * A person the model took for a company. Sentences about companies and about people share their
  * shapes ("… by Klimek Kozłowski", "Producer Joseph Farmer explained"), and the small model
  * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one capitalised word the
- * lexicon lists only as a first name, or of a first name and a word the dictionary does not know,
- * with no company word in it or legal form after it, is read as that person: FIRSTNAME (and
- * LASTNAME). Runs before name completion, so "Joseph" alone still gets "Farmer". Models
+ * lexicon lists only as a first name (or any first name followed by a surname-like word), or of a
+ * first name and a surname-like word, with no company word in it or legal form after it, is read
+ * as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph" alone still gets "Farmer". Models
  * without a lexicon are left as they are.
  */
 import { Lex, onlyAFirstName, type Lexicon } from './features';
@@ -14,14 +14,10 @@ import type { Finding } from './types';
 const WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
 const RULE = 'a first name, not a company';
 
-/**
- * Two words: a first name (a place or street too, like "Elizabeth" or "Douglas", but no dictionary
- * or company word) and a second word that is no dictionary, street or company word ("Balashova",
- * not "Mills" or "Technologies").
- */
-function firstNameBeforeSurname(first: number, last: number): boolean {
-  return (first & Lex.FIRST_NAME) !== 0 && (first & (Lex.DICTIONARY | Lex.COMPANY_WORD)) === 0 && (last & (Lex.DICTIONARY | Lex.STREET_WORD | Lex.COMPANY_WORD)) === 0;
-}
+/** A surname's lexicon bits: no dictionary, street, company or place word ("Balashova", not "Mills" or "Nevada"). */
+const surnameLike = (bits: number): boolean => (bits & (Lex.DICTIONARY | Lex.STREET_WORD | Lex.COMPANY_WORD | Lex.PLACE)) === 0;
+/** A first name's lexicon bits, even one that is also a place or a word ("Elizabeth", "Tony"), never a company word. */
+const firstNameLike = (bits: number): boolean => (bits & Lex.FIRST_NAME) !== 0 && (bits & Lex.COMPANY_WORD) === 0;
 
 /** `findings` (decoded: sorted, not overlapping) share `text`'s offsets; so does the result. */
 export function personsNotCompanies(text: string, findings: readonly Finding[], lexicon: Lexicon | null, norm: (word: string) => string): Finding[] {
@@ -31,11 +27,14 @@ export function personsNotCompanies(text: string, findings: readonly Finding[], 
     const words = f.label === 'COMPANYNAME' ? text.slice(f.start, f.end).split(' ') : [];
     const first = words[0] ?? '';
     const last = words[1] ?? '';
-    const isPerson =
-      (words.length === 1 || words.length === 2) &&
-      words.every((w) => WORD.test(w)) &&
-      (words.length === 1 ? onlyAFirstName(lexicon.bits(norm(first))) : firstNameBeforeSurname(lexicon.bits(norm(first)), lexicon.bits(norm(last)))) &&
-      legalFormAfter(text, f.end) === null;
+    // One word: only a first name, or any first name with a surname-like word after it ("Francisco Umkhayev").
+    const next = /^ (\p{Lu}[\p{Ll}\p{M}]+)\b/u.exec(text.slice(f.end, f.end + 40))?.[1];
+    const firstBits = lexicon.bits(norm(first));
+    const named =
+      words.length === 1
+        ? onlyAFirstName(firstBits) || (firstNameLike(firstBits) && next !== undefined && surnameLike(lexicon.bits(norm(next))))
+        : firstNameLike(firstBits) && surnameLike(lexicon.bits(norm(last)));
+    const isPerson = (words.length === 1 || words.length === 2) && words.every((w) => WORD.test(w)) && named && legalFormAfter(text, f.end) === null;
     if (!isPerson) {
       out.push(f);
       continue;
