@@ -25,6 +25,8 @@ test('a "company" that is a listed first name and a surname is that person', () 
   assert.deepEqual(run('Kimberly said so', 'Kimberly'), [['Kimberly', 'FIRSTNAME', 0.6]]);
   // One word that is also a place, with a surname-like word after it; two words whose first is also a dictionary word.
   assert.deepEqual(run('Producer Francisco Umkhayev explained', 'Francisco'), [['Francisco', 'FIRSTNAME', 0.6]]);
+  // A surname-like word after it with letters beyond ASCII.
+  assert.deepEqual(run('by Francisco Ćaćić today', 'Francisco'), [['Francisco', 'FIRSTNAME', 0.6]]);
   assert.deepEqual(run('the verses from Tony Shervashidze', 'Tony Shervashidze'), [['Tony', 'FIRSTNAME', 0.6], ['Shervashidze', 'LASTNAME', 0.6]]);
   // Two words: a first name that is also a place, before a word no dictionary knows.
   assert.deepEqual(run('the assistant to Elizabeth Balashova, and', 'Elizabeth Balashova'), [['Elizabeth', 'FIRSTNAME', 0.6], ['Balashova', 'LASTNAME', 0.6]]);

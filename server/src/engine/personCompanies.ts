@@ -4,8 +4,8 @@
  * sometimes answers COMPANYNAME for a plain name. A COMPANYNAME of one capitalised word the
  * lexicon lists only as a first name (or any first name followed by a surname-like word), or of a
  * first name and a surname-like word, with no company word in it or legal form after it, is read
- * as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph" alone still gets "Farmer". Models
- * without a lexicon are left as they are.
+ * as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph" alone still
+ * gets "Farmer". Models without a lexicon are left as they are.
  */
 import { Lex, onlyAFirstName, type Lexicon } from './features';
 import { legalFormAfter } from './legalForms';
@@ -25,16 +25,20 @@ export function personsNotCompanies(text: string, findings: readonly Finding[], 
   const out: Finding[] = [];
   for (const f of findings) {
     const words = f.label === 'COMPANYNAME' ? text.slice(f.start, f.end).split(' ') : [];
+    if (words.length === 0 || words.length > 2) {
+      out.push(f);
+      continue;
+    }
     const first = words[0] ?? '';
     const last = words[1] ?? '';
     // One word: only a first name, or any first name with a surname-like word after it ("Francisco Umkhayev").
-    const next = /^ (\p{Lu}[\p{Ll}\p{M}]+)\b/u.exec(text.slice(f.end, f.end + 40))?.[1];
+    const next = /^ (\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u.exec(text.slice(f.end, f.end + 40))?.[1];
     const firstBits = lexicon.bits(norm(first));
     const named =
       words.length === 1
         ? onlyAFirstName(firstBits) || (firstNameLike(firstBits) && next !== undefined && surnameLike(lexicon.bits(norm(next))))
         : firstNameLike(firstBits) && surnameLike(lexicon.bits(norm(last)));
-    const isPerson = (words.length === 1 || words.length === 2) && words.every((w) => WORD.test(w)) && named && legalFormAfter(text, f.end) === null;
+    const isPerson = named && words.every((w) => WORD.test(w)) && legalFormAfter(text, f.end) === null;
     if (!isPerson) {
       out.push(f);
       continue;
