@@ -5,7 +5,7 @@
  */
 import { placeholderReason } from './placeholders';
 import { PHONE_WORD_RULE } from './recognizers';
-import { FAILED_MARK, validateEntity } from './validators';
+import { validateEntity } from './validators';
 import type { Finding } from './types';
 
 /** Classes that name the same kind of value at different granularity. */
@@ -31,9 +31,9 @@ function overlaps(a: Finding, b: Finding): boolean {
  * class: when `r` is proven, when `m` is a documentation value, or when `m`'s own check disproved it
  * (the model's "IBAN" failing mod-97 right after "account number" is that account number).
  */
-function outranks(text: string, r: Finding, m: Finding): boolean {
+function outranks(text: string, r: Finding, m: Finding, disproven: ReadonlySet<Finding>): boolean {
   if (r.score >= PROVEN || placeholderReason(m.label, text.slice(m.start, m.end)) !== null) return true;
-  if (m.evidence.validator?.endsWith(FAILED_MARK)) return true;
+  if (disproven.has(m)) return true;
   if (r.evidence.rule === PHONE_WORD_RULE && NUMBER_PARTS.has(m.label)) return true;
   return isFragmentOf(text, m, r);
 }
@@ -54,12 +54,15 @@ function remainder(text: string, m: Finding, r: Finding): Finding | null {
   return HAS_ALNUM.test(kept) ? { ...m, start: start + lead, end: start + lead + kept.length } : null;
 }
 
-export function applyValidators(text: string, findings: Finding[]): Finding[] {
+/** Each model finding with its validator's verdict applied; those their own check disproved also go into `disproven`. */
+function applyValidators(text: string, findings: Finding[], disproven: Set<Finding>): Finding[] {
   return findings.map((f) => {
     const v = validateEntity(f.label, text.slice(f.start, f.end));
     if (!v) return f;
     if (v.valid) return { ...f, score: Math.max(f.score, 1 - (1 - f.score) * 0.2), evidence: { ...f.evidence, validator: v.validator } };
-    return { ...f, score: f.score * FAILED_VALIDATION_FACTOR, evidence: { ...f.evidence, validator: v.validator } };
+    const failed = { ...f, score: f.score * FAILED_VALIDATION_FACTOR, evidence: { ...f.evidence, validator: v.validator } };
+    disproven.add(failed);
+    return failed;
   });
 }
 
@@ -68,7 +71,8 @@ export function applyValidators(text: string, findings: Finding[]): Finding[] {
  * are sorted once and each recognizer finding looks only at the model findings it can overlap.
  */
 export function combineFindings(text: string, model: Finding[], recognized: Finding[]): Finding[] {
-  const base = applyValidators(text, model).sort((a, b) => a.start - b.start);
+  const disproven = new Set<Finding>();
+  const base = applyValidators(text, model, disproven).sort((a, b) => a.start - b.start);
   // prefixEnd[i] = max end of base[0..i]: the first index that can reach past r.start is found by bisection.
   const prefixEnd: number[] = [];
   base.forEach((m, i) => prefixEnd.push(Math.max(m.end, i > 0 ? prefixEnd[i - 1] : 0)));
@@ -85,7 +89,7 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
     const hits: number[] = [];
     for (let i = lo; i < base.length && base[i].start < r.end; i++) if (!removed[i] && overlaps(base[i], r)) hits.push(i);
     const same = hits.filter((i) => kind(base[i].label) === kind(r.label));
-    const outranked = hits.filter((i) => !same.includes(i) && outranks(text, r, base[i]));
+    const outranked = hits.filter((i) => !same.includes(i) && outranks(text, r, base[i], disproven));
     if (hits.length > 0 && same.length === 0 && outranked.length < hits.length) continue; // the model's reading stands
     // The recognizer's span is exact (a whole card number, a whole email). A proven value takes its
     // whole span from whatever the model made of the pieces ("DE44" as a name inside an IBAN);

@@ -58,15 +58,17 @@ export function completeLegalForms(text: string, findings: readonly Finding[]): 
     // "Opportunityspace" + " Inc": the form right after the name, on its line.
     const after = legalFormAfter(text, end);
     if (after && !isForm(lastWord(text.slice(start, end)))) end += 1 + after.length;
-    const form = lastWord(text.slice(start, end));
-    const name = text.slice(start, end).split(/\s+/).filter((w) => !isForm(lastWord(w)) && !FILLER.has(w.toLowerCase()));
-    if (!isForm(form) || (name.length === 0 && start !== end - form.length)) {
+    const value = text.slice(start, end);
+    const form = lastWord(value);
+    const bare = value === form;
+    const name = value.split(/\s+/).filter((w) => !isForm(lastWord(w)) && !FILLER.has(w.toLowerCase()));
+    if (!isForm(form) || (name.length === 0 && !bare)) {
       out.push(f);
       continue;
     }
     if (text[end] === '.' && DOTTED.has(form.toLowerCase())) end++;
     // "PLC" alone: the name is the capitalised words before it ("Drake PLC").
-    if (start === end - form.length - (text[end - 1] === '.' ? 1 : 0)) {
+    if (bare) {
       let words = 0;
       let m: RegExpExecArray | null;
       while (words < MAX_NAME_WORDS && (m = /(?:^|[^\S\n])(\S+) $/u.exec(text.slice(Math.max(0, start - 64), start))) && NAME_WORD.test(m[1]) && !isForm(m[1])) {

@@ -64,7 +64,7 @@ export function completeNames(text: string, words: readonly Word[], findings: re
     if (!span) return;
     const value = text.slice(span.start, span.end);
     // "JOHN CEO": an all-caps word is a surname only in an all-caps name.
-    if (ALL_CAPS.test(value) && !ALL_CAPS.test(text.slice(f.start, f.end))) return;
+    if (ALL_CAPS.test(value) && !ALL_CAPS.test(firstName)) return;
     const bits = lexicon.bits(words[i].norm);
     // Capitalised, a dictionary word may still be a surname ("Baker"); lower-case it is taken as the word ("so", "just").
     if (bits & Lex.DICTIONARY && (!(bits & Lex.LAST_NAME) || shape === LOWER_SURNAME)) return;

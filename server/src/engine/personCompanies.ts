@@ -31,13 +31,15 @@ export function personsNotCompanies(text: string, findings: readonly Finding[], 
     }
     const first = words[0] ?? '';
     const last = words[1] ?? '';
-    // One word: only a first name, or any first name with a surname-like word after it ("Francisco Umkhayev").
-    const next = /^ (\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u.exec(text.slice(f.end, f.end + 40))?.[1];
     const firstBits = lexicon.bits(norm(first));
-    const named =
-      words.length === 1
-        ? onlyAFirstName(firstBits) || (firstNameLike(firstBits) && next !== undefined && surnameLike(lexicon.bits(norm(next))))
-        : firstNameLike(firstBits) && surnameLike(lexicon.bits(norm(last)));
+    // One word: only a first name, or any first name with a surname-like word after it ("Francisco Umkhayev").
+    const surnameAfter = (): boolean => {
+      const next = /^ (\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u.exec(text.slice(f.end, f.end + 40))?.[1];
+      return next !== undefined && surnameLike(lexicon.bits(norm(next)));
+    };
+    const named = last
+      ? firstNameLike(firstBits) && surnameLike(lexicon.bits(norm(last)))
+      : onlyAFirstName(firstBits) || (firstNameLike(firstBits) && surnameAfter());
     const isPerson = named && words.every((w) => WORD.test(w)) && legalFormAfter(text, f.end) === null;
     if (!isPerson) {
       out.push(f);

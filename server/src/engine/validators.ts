@@ -29,10 +29,8 @@ export interface Verdict {
   validator: string;
 }
 
-/** Ends the name of every failed check, so a finding's evidence tells a disproof from a proof. */
-export const FAILED_MARK = '✗';
 const ok = (validator: string): Verdict => ({ valid: true, validator });
-const fail = (validator: string): Verdict => ({ valid: false, validator: validator.endsWith(FAILED_MARK) ? validator : `${validator} ${FAILED_MARK}` });
+const fail = (validator: string): Verdict => ({ valid: false, validator });
 const verdict = (valid: boolean, name: string): Verdict => (valid ? ok(`${name} ✓`) : fail(`${name} ✗`));
 
 /** Digits of a number written with spaces or dashes between groups; null if anything else is in it. */
