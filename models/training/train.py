@@ -27,7 +27,7 @@ import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import bio_labels, f1_report  # noqa: E402
-from model import Config, PiiLintMini  # noqa: E402
+from model import Config, build_model  # noqa: E402
 
 VOCAB_LO = 1996  # first ordinary word piece in BERT uncased (below: [unused], single chars)
 
@@ -164,6 +164,10 @@ def main():
     ap.add_argument('--ckpt-minutes', type=float, default=3)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--init', default='', help='start from these weights (model.pt) instead of random')
+    ap.add_argument('--pretrained', default='', help='model v2: a Hugging Face BERT folder (config.json, '
+                    'model.safetensors) whose encoder the model starts from')
+    ap.add_argument('--head-lr-mult', type=float, default=10.0,
+                    help='v2: learning-rate multiple for the new parts (classifier, shape and lexicon inputs)')
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -183,15 +187,30 @@ def main():
         print(f'packed {args.pack_frac:.0%} of {n0} rows into longer ones: {len(train)} rows, '
               f'max {max(len(r[0]) for r in train)} tokens', flush=True)
 
-    cfg = Config(num_labels=len(labels))
-    model = PiiLintMini(cfg)
+    if args.pretrained:
+        hf = json.load(open(os.path.join(args.pretrained, 'config.json')))
+        cfg = Config(num_labels=len(labels), arch='bert', vocab_size=hf['vocab_size'], embed_dim=hf['hidden_size'],
+                     hidden=hf['hidden_size'], layers=hf['num_hidden_layers'], heads=hf['num_attention_heads'],
+                     ffn=hf['intermediate_size'], max_positions=hf['max_position_embeddings'])
+    else:
+        cfg = Config(num_labels=len(labels))
+    model = build_model(cfg)
+    if args.pretrained:
+        from safetensors.torch import load_file
+        model.load_pretrained(load_file(os.path.join(args.pretrained, 'model.safetensors')))
+        print(f'encoder from {args.pretrained}', flush=True)
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location='cpu')['model'])
     nparams = sum(p.numel() for p in model.parameters())
     print(f'model: {nparams / 1e6:.2f}M parameters', flush=True)
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and 'pos' not in n]
-    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and 'pos' not in n)]
-    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.01}, {'params': no_decay, 'weight_decay': 0.0}],
+    # v2: the parts that start untrained learn faster than the pretrained encoder.
+    new = ('cls.', 'shape.', 'lex.') if args.pretrained else ()
+    groups = {}
+    for n, p in model.named_parameters():
+        wd = 0.01 if p.dim() >= 2 and 'pos' not in n else 0.0
+        mult = args.head_lr_mult if n.startswith(new) else 1.0
+        groups.setdefault((wd, mult), []).append(p)
+    opt = torch.optim.AdamW([{'params': ps, 'weight_decay': wd, 'lr_mult': mult} for (wd, mult), ps in groups.items()],
                             lr=args.lr, betas=(0.9, 0.98), eps=1e-6)
     state = {'step': 0, 'total': args.steps, 'epoch': 0, 'pos': 0, 'elapsed': 0.0}
 
@@ -241,7 +260,7 @@ def main():
         state['pos'] += 1
         ids, mask, shape, lex, lab = collate(train, bi, True, gen, args)
         for g in opt.param_groups:
-            g['lr'] = lr_at(state['step'])
+            g['lr'] = lr_at(state['step']) * g.get('lr_mult', 1.0)
         pos_offset = None
         if args.pos_shift > 0:
             b_, t_ = ids.shape
