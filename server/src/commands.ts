@@ -19,8 +19,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, ConfigError, createPathFilter, withAllowlisted } from './engine/config';
-import type { PolicyFinding } from './engine/policy';
+import { CONFIG_FILE, ConfigError, createPathFilter, withAllowlisted } from './engine/policy/config';
+import type { PolicyFinding } from './engine/policy/policy';
 import { configAnchorOf } from './documentKind';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { documentEdit, redactionEdits } from './codeActions';

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFinding, Severity } from './engine/policy';
+import type { PolicyFinding, Severity } from './engine/policy/policy';
 import { SOURCE, type FindingData } from './protocol';
 
 /** Key of `valueHash`: lives only in this process, so a hash means nothing outside it. */

@@ -2,7 +2,7 @@
  * The detection engine's front door: text in, PII findings out. Used alike by the CLI, the language
  * server and the tests; it knows nothing of LSP or VS Code.
  */
-import { chunked } from './chunked';
+import { chunked } from './text/chunked';
 import { ModelLoadError } from './errors';
 import { createModelEngine } from './modelEngine';
 import type { Finding, Region } from './types';

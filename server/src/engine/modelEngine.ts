@@ -4,22 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
-import { combineFindings } from './combine';
-import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './decode';
-import { isPlainWordGuess } from './plainWords';
-import { repairFindings } from './repairs';
+import { bareRegions, isBareLiteralGuess, isCodeLike } from './filters/codeContext';
+import { combineFindings } from './combine/combine';
+import { decodeEntities, dropOrphanParts, softmaxRows, TagSet } from './model/decode';
+import { isPlainWordGuess } from './filters/plainWords';
+import { repairFindings } from './repairs/repairs';
 import type { DetectOptions, Engine, EngineOptions, EngineStats, ModelInfo } from './engine';
 import { ModelLoadError } from './errors';
 import { tokenFeatures } from './features';
-import { InferenceSession } from './inference';
-import { classesOf, findOnnxFile, loadModelFolder, type LoadedModel } from './model';
-import { recognize } from './recognizers';
+import { InferenceSession } from './model/inference';
+import { classesOf, findOnnxFile, loadModelFolder, type LoadedModel } from './model/model';
+import { recognize } from './recognizers/recognizers';
 import type { Tokenized } from './tokenize';
 import type { Finding, Region } from './types';
-import { WindowCache } from './windowCache';
-import { planWindows } from './windows';
-import type { TensorMessage } from './workerProtocol';
+import { WindowCache } from './model/windowCache';
+import { planWindows } from './model/windows';
+import type { TensorMessage } from './model/workerProtocol';
 import { appendAll } from './arrays';
 
 export const BUILTIN_MODEL = 'pii-lint-mini';

@@ -4,8 +4,8 @@
  * (1-based lines and UTF-16 columns).
  */
 import type { DetectOptions, Engine } from './engine';
-import { applyPolicy, type Policy, type PolicyFinding } from './policy';
-import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './regions';
+import { applyPolicy, type Policy, type PolicyFinding } from './policy/policy';
+import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './text/regions';
 import type { FileFinding, Finding, Region } from './types';
 
 export interface ScanOptions extends DocumentKind {

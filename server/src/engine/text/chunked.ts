@@ -18,8 +18,8 @@
  *   turn between chunks, so a language server keeps answering requests during a long scan.
  */
 import { createHash } from 'node:crypto';
-import type { DetectOptions, DetectProgress, Engine, EngineStats, ModelInfo } from './engine';
-import type { Finding, Region } from './types';
+import type { DetectOptions, DetectProgress, Engine, EngineStats, ModelInfo } from '../engine';
+import type { Finding, Region } from '../types';
 import { mergeRegions } from './regions';
 
 /** A line end is a cut when its line's hash is the least of the lines starting within this many characters either side... */
