@@ -34,7 +34,7 @@ import {
   type RedactOperator,
   type RedactResult,
   type ScanWorkspaceResult,
-} from './protocol';
+} from '../../common/protocol';
 import { summarize, type ScanService } from './service';
 import type { Redactor } from './redact/redact';
 import type { WorkspaceConfigs } from './workspaceConfig';

@@ -32,7 +32,7 @@ import {
   WorkspaceTrustNotification,
   type InitializationOptions,
   type StatusParams,
-} from './protocol';
+} from '../../common/protocol';
 import { Redactor } from './redact/redact';
 import { ScanProgressReporter } from './scanProgress';
 import { ScanService } from './service';

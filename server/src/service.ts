@@ -17,7 +17,7 @@ import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './doc
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
 import { isAbortError, type Logger } from './log';
-import { SOURCE } from './protocol';
+import { SOURCE } from '../../common/protocol';
 import type { PiiLintSettings, SettingsCache } from './settings';
 import type { ResolvedConfig, WorkspaceConfigs } from './workspaceConfig';
 
