@@ -279,7 +279,7 @@ export class CommandHandlers {
         for (const uri of previous) {
           if (!reported.has(uri) && !this.d.getDocument(uri)) {
             this.workspaceReported.delete(uri);
-            this.d.connection.sendDiagnostics({ uri, diagnostics: [] });
+            void this.d.connection.sendDiagnostics({ uri, diagnostics: [] });
           }
         }
       }
@@ -335,7 +335,7 @@ export class CommandHandlers {
       const doc = TextDocument.create(uri, '', 0, text);
       const diagnostics: Diagnostic[] = findingsToDiagnostics(doc, findings);
       if (diagnostics.length > 0 || this.workspaceReported.has(uri)) {
-        this.d.connection.sendDiagnostics({ uri, diagnostics });
+        void this.d.connection.sendDiagnostics({ uri, diagnostics });
       }
       if (diagnostics.length > 0) this.workspaceReported.set(uri, diagnostics.length);
       else this.workspaceReported.delete(uri);
