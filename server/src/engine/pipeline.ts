@@ -26,14 +26,14 @@ import type { DetectOptions, Finding, Region } from './types';
 
 /** Raw detections of `text`, sorted by start. `model` null: the recognizers alone. */
 export async function detectFindings(text: string, options: DetectOptions, model: ModelGuesser | null): Promise<Finding[]> {
-  const regions = options.regions ?? [{ start: 0, end: text.length }];
-  const guesses = await guessRegions(text, regions, model, options.signal);
-  const repaired = model ? guesses.map((g) => repairRegion(g, model)) : [];
+  const regions = options.regions ?? [{ start: 0, end: text.length }]; // 1. regions
+  const guesses = await guessRegions(text, regions, model, options.signal); // 2. model guesses
+  const repaired = model ? guesses.map((g) => repairRegion(g, model)) : []; // 3. repairs
   const norm = (w: string): string => model?.norm(w) ?? w.toLowerCase();
-  const kept = keepPersonalGuesses(text, regions, repaired, model?.lexicon ?? null, norm);
-  const recognized = recognize(text, options.regions);
-  const combined = combineFindings(text, kept, recognized);
-  return options.allScores ? combined : aboveThresholds(combined, model);
+  const kept = keepPersonalGuesses(text, regions, repaired, model?.lexicon ?? null, norm); // 4. filters
+  const recognized = recognize(text, options.regions); // 5. recognizers
+  const combined = combineFindings(text, kept, recognized); // 6. combine
+  return options.allScores ? combined : aboveThresholds(combined, model); // 7. thresholds
 }
 
 /** 2. The model's decoded findings of each non-empty region, in order (none without a model). */
