@@ -8,7 +8,7 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli' },
-  { in: 'server/src/engine/worker.ts', out: 'worker' },
+  { in: 'server/src/engine/model/worker.ts', out: 'worker' },
   { in: 'server/src/main.ts', out: 'server' },
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((e) => existsSync(e.in));

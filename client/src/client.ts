@@ -19,7 +19,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SOURCE, type InitializationOptions } from '../../server/src/protocol';
+import { SOURCE, type InitializationOptions } from '../../common/protocol';
 
 export const CLIENT_ID = 'piiLint';
 export const CLIENT_NAME = 'PII Lint';

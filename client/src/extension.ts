@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { StatusNotification, WorkspaceTrustNotification } from '../../server/src/protocol';
+import { StatusNotification, WorkspaceTrustNotification } from '../../common/protocol';
 import { createLanguageClient } from './client';
 import { installGitHooks, INSTALL_GIT_HOOKS_COMMAND } from './commands/installGitHooks';
 import { redactDocument, REDACT_DOCUMENT_COMMAND } from './commands/redactDocument';

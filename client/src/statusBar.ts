@@ -3,7 +3,7 @@
  * notification and the client's own state (starting, stopped, failed).
  */
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../common/protocol';
 
 export type ClientState = 'starting' | 'running' | 'stopped';
 

@@ -17,7 +17,7 @@ import type { Finding } from './engine/types';
 import { commentLine, lineCommentFor } from './commentSyntax';
 import { schemeOf, SCM_INPUT_SCHEME } from './documentKind';
 import { findingData, locateFinding } from './findingsToDiagnostics';
-import { CommandIds, FIX_ALL_KIND, type AddToAllowlistArgs, type RedactOperator } from './protocol';
+import { CommandIds, FIX_ALL_KIND, type AddToAllowlistArgs, type RedactOperator } from '../../common/protocol';
 import { redact, type Redactor } from './redact/redact';
 
 export interface CodeActionContext {

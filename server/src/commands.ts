@@ -19,8 +19,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, ConfigError, createPathFilter, withAllowlisted } from './engine/config';
-import type { PolicyFinding } from './engine/policy';
+import { CONFIG_FILE, ConfigError, createPathFilter, withAllowlisted } from './engine/policy/config';
+import type { PolicyFinding } from './engine/policy/policy';
 import { configAnchorOf } from './documentKind';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { documentEdit, redactionEdits } from './codeActions';
@@ -34,7 +34,7 @@ import {
   type RedactOperator,
   type RedactResult,
   type ScanWorkspaceResult,
-} from './protocol';
+} from '../../common/protocol';
 import { summarize, type ScanService } from './service';
 import type { Redactor } from './redact/redact';
 import type { WorkspaceConfigs } from './workspaceConfig';
@@ -279,7 +279,7 @@ export class CommandHandlers {
         for (const uri of previous) {
           if (!reported.has(uri) && !this.d.getDocument(uri)) {
             this.workspaceReported.delete(uri);
-            this.d.connection.sendDiagnostics({ uri, diagnostics: [] });
+            void this.d.connection.sendDiagnostics({ uri, diagnostics: [] });
           }
         }
       }
@@ -335,7 +335,7 @@ export class CommandHandlers {
       const doc = TextDocument.create(uri, '', 0, text);
       const diagnostics: Diagnostic[] = findingsToDiagnostics(doc, findings);
       if (diagnostics.length > 0 || this.workspaceReported.has(uri)) {
-        this.d.connection.sendDiagnostics({ uri, diagnostics });
+        void this.d.connection.sendDiagnostics({ uri, diagnostics });
       }
       if (diagnostics.length > 0) this.workspaceReported.set(uri, diagnostics.length);
       else this.workspaceReported.delete(uri);

@@ -15,7 +15,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFinding } from './engine/policy';
+import type { PolicyFinding } from './engine/policy/policy';
 import { describeError, isAbortError, type Logger } from './log';
 
 export const DEBOUNCE_MS = 150;

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentKind } from './engine/regions';
+import type { DocumentKind } from './engine/text/regions';
 
 /** VS Code's Source Control input box. */
 export const SCM_INPUT_SCHEME = 'vscode-scm';

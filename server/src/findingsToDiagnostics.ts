@@ -5,8 +5,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFinding, Severity } from './engine/policy';
-import { SOURCE, type FindingData } from './protocol';
+import type { PolicyFinding, Severity } from './engine/policy/policy';
+import { SOURCE, type FindingData } from '../../common/protocol';
 
 /** Key of `valueHash`: lives only in this process, so a hash means nothing outside it. */
 const SESSION_KEY = randomBytes(32);

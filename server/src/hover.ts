@@ -4,7 +4,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFinding } from './engine/policy';
+import type { PolicyFinding } from './engine/policy/policy';
 import type { Evidence } from './engine/types';
 import { percent } from './findingsToDiagnostics';
 

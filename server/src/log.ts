@@ -3,7 +3,7 @@
  * known to word its own message safely (paths, file names, counts): a JSON.parse error, for one,
  * quotes the text it choked on. Stack frames are kept: they locate a bug and hold only code paths.
  */
-import { ConfigError } from './engine/config';
+import { ConfigError } from './engine/policy/config';
 import { ModelLoadError } from './engine/errors';
 
 export interface Logger {

@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, IGNORE_FILE } from './engine/config';
+import { CONFIG_FILE, IGNORE_FILE } from './engine/policy/config';
 import { provideCodeActions } from './codeActions';
 import { CommandHandlers } from './commands';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -32,7 +32,7 @@ import {
   WorkspaceTrustNotification,
   type InitializationOptions,
   type StatusParams,
-} from './protocol';
+} from '../../common/protocol';
 import { Redactor } from './redact/redact';
 import { ScanProgressReporter } from './scanProgress';
 import { ScanService } from './service';

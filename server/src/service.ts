@@ -9,15 +9,15 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatBytes } from './cli/files';
 import type { DetectProgress } from './engine/engine';
-import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './engine/policy';
-import { scanModeFor } from './engine/regions';
+import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './engine/policy/policy';
+import { scanModeFor } from './engine/text/regions';
 import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
 import { isAbortError, type Logger } from './log';
-import { SOURCE } from './protocol';
+import { SOURCE } from '../../common/protocol';
 import type { PiiLintSettings, SettingsCache } from './settings';
 import type { ResolvedConfig, WorkspaceConfigs } from './workspaceConfig';
 

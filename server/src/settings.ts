@@ -6,7 +6,7 @@
  * They layer on top of the repository's `.piilintrc.json` (see workspaceConfig.ts): a team's
  * policy lives in the repository, these only say how one person wants to see it.
  */
-import { isClassSetting, type ClassSetting } from './engine/policy';
+import { isClassSetting, type ClassSetting } from './engine/policy/policy';
 
 export const SETTINGS_SECTION = 'piiLint';
 

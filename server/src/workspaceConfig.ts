@@ -15,7 +15,7 @@ import {
   parseConfig,
   type PathFilter,
   type PiiLintConfig,
-} from './engine/config';
+} from './engine/policy/config';
 import { errorSummary } from './log';
 
 export interface ResolvedConfig {

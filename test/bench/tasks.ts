@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createEngine, type Engine } from '../../server/src/engine/engine';
-import { loadModelFolder } from '../../server/src/engine/model';
+import { loadModelFolder } from '../../server/src/engine/model/model';
 import { corpusLines, mixedCorpus, mixedDocument } from './corpus';
 
 export function emit(figure: Record<string, unknown>): void {

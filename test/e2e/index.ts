@@ -14,7 +14,6 @@ type MochaClass = typeof MochaType;
 
 function loadMocha(): MochaClass {
   // mocha 12 is an ES module whose `default` is the class; older ones export the class itself.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('mocha') as MochaClass & { default?: MochaClass };
   return loaded.default ?? loaded;
 }

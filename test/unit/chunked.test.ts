@@ -1,7 +1,7 @@
 /** Content-defined chunks of long texts: coverage, stable cuts under edits, and the same findings however a text was reached. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chunkText, CONTEXT, CUT_SPAN, MAX_CHUNK } from '../../server/src/engine/chunked';
+import { chunkText, CONTEXT, CUT_SPAN, MAX_CHUNK } from '../../server/src/engine/text/chunked';
 import { createEngine, type DetectProgress, type Engine } from '../../server/src/engine/engine';
 import { corpusLines, mixedDocument } from '../bench/corpus';
 import { onBoundary, randomUnicode, seededRandom } from './helpers/random';

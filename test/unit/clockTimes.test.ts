@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { wholeClockTimes } from '../../server/src/engine/clockTimes';
+import { wholeClockTimes } from '../../server/src/engine/repairs/clockTimes';
 import type { Finding } from '../../server/src/engine/types';
 import { findingAt } from './helpers/findings';
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bareRegions, isBareLiteralGuess, isCodeLike } from '../../server/src/engine/codeContext';
+import { bareRegions, isBareLiteralGuess, isCodeLike } from '../../server/src/engine/filters/codeContext';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
-import { placeholderReason } from '../../server/src/engine/placeholders';
-import { dropOrphanParts } from '../../server/src/engine/decode';
+import { placeholderReason } from '../../server/src/engine/recognizers/placeholders';
+import { dropOrphanParts } from '../../server/src/engine/model/decode';
 import type { Finding } from '../../server/src/engine/types';
 
 const guess = (text: string, value: string, label = 'FIRSTNAME', recognizer = false): [string, Finding] => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { combineFindings } from '../../server/src/engine/combine';
-import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers';
+import { combineFindings } from '../../server/src/engine/combine/combine';
+import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers/recognizers';
 import type { Evidence, Finding } from '../../server/src/engine/types';
 
 /** A finding on the first occurrence of `value` in `text`: the model's, or a recognizer's (with a rule). */
@@ -62,7 +62,7 @@ test('the fully-masked check is linear: a long run of x before another character
   // A nested repetition here once backtracked exponentially on "xxxx…xé" and hung the scan; a
   // child process with a time limit turns such a hang into a failure instead of a stuck suite.
   const code = `
-    const { placeholderReason } = require(${JSON.stringify(require.resolve('../../server/src/engine/placeholders'))});
+    const { placeholderReason } = require(${JSON.stringify(require.resolve('../../server/src/engine/recognizers/placeholders'))});
     const out = [40, 4000].flatMap((n) => [placeholderReason('LASTNAME', 'x'.repeat(n) + 'é'), placeholderReason('LASTNAME', 'x'.repeat(n) + '-XXXX')]);
     process.stdout.write(JSON.stringify(out));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 20_000 });

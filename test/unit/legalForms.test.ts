@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { completeLegalForms, LEGAL_FORM_SCORE } from '../../server/src/engine/legalForms';
+import { completeLegalForms, LEGAL_FORM_SCORE } from '../../server/src/engine/repairs/legalForms';
 import type { Finding } from '../../server/src/engine/types';
 import { findingAt } from './helpers/findings';
 

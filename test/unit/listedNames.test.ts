@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
-import { addListedFirstNames, LISTED_NAME_SCORE } from '../../server/src/engine/listedNames';
+import { addListedFirstNames, LISTED_NAME_SCORE } from '../../server/src/engine/repairs/listedNames';
 import { BertTokenizer } from '../../server/src/engine/tokenize';
 import type { Finding } from '../../server/src/engine/types';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatText, type ReportedFinding, type ScanReport } from '../../server/src/cli/formatters';
 import { PII_CLASSES } from '../../server/src/engine/labels';
-import { ALL_COMMANDS } from '../../server/src/protocol';
+import { ALL_COMMANDS } from '../../common/protocol';
 import { MACHINE_OVERRIDABLE_SETTINGS } from '../../server/src/settings';
 
 const root = join(__dirname, '..', '..');

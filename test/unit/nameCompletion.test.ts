@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
-import { COMPLETION_FACTOR, completeNames } from '../../server/src/engine/nameCompletion';
+import { COMPLETION_FACTOR, completeNames } from '../../server/src/engine/repairs/nameCompletion';
 import { BertTokenizer } from '../../server/src/engine/tokenize';
 import type { Finding } from '../../server/src/engine/types';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
-import { personsNotCompanies } from '../../server/src/engine/personCompanies';
+import { personsNotCompanies } from '../../server/src/engine/repairs/personCompanies';
 import type { Finding } from '../../server/src/engine/types';
 
 // The built-in model's lexicon: the rule reads its first-name list.

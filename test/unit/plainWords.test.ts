@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isPlainWordGuess } from '../../server/src/engine/plainWords';
+import { isPlainWordGuess } from '../../server/src/engine/filters/plainWords';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
 import type { Finding } from '../../server/src/engine/types';
 

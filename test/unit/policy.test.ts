@@ -13,14 +13,14 @@ import {
   policyVerdict,
   severityFor,
   thresholdFor,
-} from '../../server/src/engine/policy';
+} from '../../server/src/engine/policy/policy';
 import {
   ConfigError,
   addToAllowlist,
   findConfigFile,
   loadWorkspaceConfig,
   parseConfig,
-} from '../../server/src/engine/config';
+} from '../../server/src/engine/policy/config';
 import { toFileFindings } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/types';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { wholePostBoxes } from '../../server/src/engine/postBoxes';
+import { wholePostBoxes } from '../../server/src/engine/repairs/postBoxes';
 import type { Finding } from '../../server/src/engine/types';
 import { findingAt } from './helpers/findings';
 

@@ -2,9 +2,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { redact, Redactor, mergeEntities, type Operator, type RedactEdit } from '../../server/src/redact/redact';
 import { mask } from '../../server/src/redact/mask';
-import { validateEntity } from '../../server/src/engine/validators';
-import { luhnCheckDigit, ibanCheckDigits } from '../../server/src/engine/checksums';
-import { parseDate } from '../../server/src/engine/dates';
+import { validateEntity } from '../../server/src/engine/recognizers/validators';
+import { luhnCheckDigit, ibanCheckDigits } from '../../server/src/engine/recognizers/checksums';
+import { parseDate } from '../../server/src/engine/recognizers/dates';
 import type { Entity } from '../../server/src/engine/types';
 
 const OPERATORS: Operator[] = ['mask', 'placeholder', 'synthetic'];

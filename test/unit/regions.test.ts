@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from '../../server/src/engine/regions';
+import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from '../../server/src/engine/text/regions';
 
 /** The scanned pieces of `text`, in order. */
 function pieces(text: string, kind: DocumentKind): string[] {

@@ -1,11 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { validateEntity } from '../../server/src/engine/validators';
-import { luhnCheckDigit, luhnValid, ibanCheckDigits, ibanMod97Valid, vinCheckDigit } from '../../server/src/engine/checksums';
-import { keccak256, sponge256 } from '../../server/src/engine/keccak';
-import { base58checkEncode, base58checkVersion, decodeSegwit, encodeSegwit, toEip55 } from '../../server/src/engine/coinAddress';
-import { parseDate, renderDate } from '../../server/src/engine/dates';
+import { validateEntity } from '../../server/src/engine/recognizers/validators';
+import { luhnCheckDigit, luhnValid, ibanCheckDigits, ibanMod97Valid, vinCheckDigit } from '../../server/src/engine/recognizers/checksums';
+import { keccak256, sponge256 } from '../../server/src/engine/recognizers/keccak';
+import { base58checkEncode, base58checkVersion, decodeSegwit, encodeSegwit, toEip55 } from '../../server/src/engine/recognizers/coinAddress';
+import { parseDate, renderDate } from '../../server/src/engine/recognizers/dates';
 
 const valid = (label: string, value: string): boolean | undefined => validateEntity(label, value)?.valid;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planWindows, type WindowTokenInfo } from '../../server/src/engine/windows';
+import { planWindows, type WindowTokenInfo } from '../../server/src/engine/model/windows';
 import { seededRandom } from './helpers/random';
 
 test('windows cover every token once, stay within the size, and overlap', () => {

@@ -1,7 +1,7 @@
 /** The redaction operators, as a QuickPick, and the argument tests pass to skip it. */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { REDACT_OPERATORS, type RedactOperator, type RedactResult } from '../../../server/src/protocol';
+import { REDACT_OPERATORS, type RedactOperator, type RedactResult } from '../../../common/protocol';
 
 interface OperatorItem extends vscode.QuickPickItem {
   operator: RedactOperator;

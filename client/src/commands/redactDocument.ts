@@ -1,7 +1,7 @@
 /** "Redact Document…": every finding in the active editor, one edit. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CommandIds, type RedactDocumentArgs, type RedactResult } from '../../../server/src/protocol';
+import { CommandIds, type RedactDocumentArgs, type RedactResult } from '../../../common/protocol';
 import { operatorFromArgument, pickOperator, reportRedaction, runRedaction } from './operators';
 
 export const REDACT_DOCUMENT_COMMAND = 'piiLint.redactActiveDocument';

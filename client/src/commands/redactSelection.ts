@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SOURCE, CommandIds, type RedactRangeArgs, type RedactResult } from '../../../server/src/protocol';
+import { SOURCE, CommandIds, type RedactRangeArgs, type RedactResult } from '../../../common/protocol';
 import { operatorFromArgument, pickOperator, reportRedaction, runRedaction } from './operators';
 
 export const REDACT_SELECTION_COMMAND = 'piiLint.redactSelection';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { CommandIds, type ScanWorkspaceResult } from '../../../server/src/protocol';
+import { CommandIds, type ScanWorkspaceResult } from '../../../common/protocol';
 
 export const SCAN_WORKSPACE_COMMAND = 'piiLint.scanWorkspaceFolders';
 

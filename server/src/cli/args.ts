@@ -3,7 +3,7 @@
  * usage error, exit 2), and typed results the commands can trust.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SEVERITIES, type Severity } from '../engine/policy';
+import { SEVERITIES, type Severity } from '../engine/policy/policy';
 
 /** Exit 2: the command line is wrong. The message is printed with a pointer to --help. */
 export class UsageError extends Error {

@@ -4,7 +4,7 @@
  */
 import { closeSync, lstatSync, openSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { PathFilter } from '../engine/config';
+import type { PathFilter } from '../engine/policy/config';
 
 /** NUL bytes in this many leading bytes make a file binary (git's own heuristic). */
 const BINARY_SNIFF_BYTES = 8000;

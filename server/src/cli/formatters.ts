@@ -9,7 +9,7 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ModelInfo } from '../engine/engine';
 import { PII_CLASSES } from '../engine/labels';
-import { severityFor, type Policy, type PolicyFinding, type Severity } from '../engine/policy';
+import { severityFor, type Policy, type PolicyFinding, type Severity } from '../engine/policy/policy';
 import type { Evidence, FileFinding } from '../engine/types';
 
 export type ReportedFinding = PolicyFinding & FileFinding & { absPath: string };

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, findConfigFile, findRepositoryRoot, loadWorkspaceConfig, type WorkspaceConfig } from '../engine/config';
+import { ConfigError, findConfigFile, findRepositoryRoot, loadWorkspaceConfig, type WorkspaceConfig } from '../engine/policy/config';
 import { createEngine, ModelLoadError, type Engine } from '../engine/engine';
 import { CliError } from './args';
 

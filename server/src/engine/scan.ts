@@ -3,10 +3,9 @@
  * engine's model and recognizers), what the team wants reported (policy), and where it is
  * (1-based lines and UTF-16 columns).
  */
-import type { DetectOptions, Engine } from './engine';
-import { applyPolicy, type Policy, type PolicyFinding } from './policy';
-import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './regions';
-import type { FileFinding, Finding, Region } from './types';
+import { applyPolicy, type Policy, type PolicyFinding } from './policy/policy';
+import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './text/regions';
+import type { DetectOptions, Engine, FileFinding, Finding, Region } from './types';
 
 export interface ScanOptions extends DocumentKind {
   policy: Policy;

@@ -16,9 +16,9 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { Faker, base, en } from '@faker-js/faker';
-import { ibanCheckDigits, luhnCheckDigit, vinCheckDigit } from '../engine/checksums';
-import { base58checkEncode, base58checkVersion, decodeSegwit, encodeSegwit, toEip55 } from '../engine/coinAddress';
-import { parseDate, renderDate, daysInMonth } from '../engine/dates';
+import { ibanCheckDigits, luhnCheckDigit, vinCheckDigit } from '../engine/recognizers/checksums';
+import { base58checkEncode, base58checkVersion, decodeSegwit, encodeSegwit, toEip55 } from '../engine/recognizers/coinAddress';
+import { parseDate, renderDate, daysInMonth } from '../engine/recognizers/dates';
 
 type Case = 'lower' | 'upper' | 'title' | 'mixed';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { severityRank, type PolicyFinding, type Severity } from '../../engine/policy';
+import { severityRank, type PolicyFinding, type Severity } from '../../engine/policy/policy';
 import { scanText, toFileFindings } from '../../engine/scan';
 import { CliError, type ScanArgs } from '../args';
 import { decodeText, formatBytes, readCapped, readTextFile, walkFiles } from '../files';

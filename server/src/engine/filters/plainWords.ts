@@ -6,8 +6,8 @@
  * check needs the model's lexicon for the dictionary bit. And the first half of a contraction
  * ("Don" of "Don't") is no name, whatever the model's lexicon.
  */
-import { Lex, type Lexicon } from './features';
-import type { Finding } from './types';
+import { Lex, type Lexicon } from '../features';
+import type { Finding } from '../types';
 
 /** Classes whose values are proper names, always capitalised by writers who capitalise. */
 const PROPER_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME', 'COMPANYNAME', 'CITY', 'STATE', 'COUNTY', 'STREET']);

@@ -6,7 +6,7 @@
  * hash at most.
  */
 import { NotificationType, type Range } from 'vscode-languageserver-protocol';
-import type { Evidence } from './engine/types';
+import type { Evidence } from '../server/src/engine/types';
 
 export const SOURCE = 'pii-lint';
 

@@ -3,10 +3,10 @@
  * A checksum is stronger evidence than a model score: a proven card number wins over a model's
  * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
  */
-import { placeholderReason } from './placeholders';
-import { PHONE_WORD_RULE } from './recognizers';
-import { validateEntity } from './validators';
-import type { Finding } from './types';
+import { placeholderReason } from '../recognizers/placeholders';
+import { PHONE_WORD_RULE } from '../recognizers/recognizers';
+import { validateEntity } from '../recognizers/validators';
+import type { Finding } from '../types';
 
 /** Classes that name the same kind of value at different granularity. */
 const SAME_KIND: Record<string, string> = { IPV4: 'IP', IPV6: 'IP', IP: 'IP' };

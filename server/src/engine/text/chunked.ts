@@ -18,8 +18,8 @@
  *   turn between chunks, so a language server keeps answering requests during a long scan.
  */
 import { createHash } from 'node:crypto';
-import type { DetectOptions, DetectProgress, Engine, EngineStats, ModelInfo } from './engine';
-import type { Finding, Region } from './types';
+import { abortError } from '../errors';
+import type { DetectOptions, DetectProgress, Engine, EngineStats, Finding, ModelInfo, Region } from '../types';
 import { mergeRegions } from './regions';
 
 /** A line end is a cut when its line's hash is the least of the lines starting within this many characters either side... */
@@ -163,12 +163,6 @@ function touches(regions: Region[] | undefined, start: number, end: number): boo
 interface MemoEntry {
   /** Findings the chunk owns, relative to its `from`. */
   findings: Finding[];
-}
-
-function abortError(): Error {
-  const e = new Error('scan cancelled');
-  e.name = 'AbortError';
-  return e;
 }
 
 export class ChunkedEngine implements Engine {

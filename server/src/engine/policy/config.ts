@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import { PII_CLASSES } from './labels';
+import { PII_CLASSES } from '../labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
 export const CONFIG_FILE = '.piilintrc.json';

@@ -8,7 +8,7 @@
  * Only the model's COMPANYNAME findings are touched: a legal form alone in text ("Copyright
  * Microsoft Corporation" in a licence header) is no finding of its own.
  */
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /** Score of a company name ending in a legal form: as sure as a checksum-less recognizer. */
 export const LEGAL_FORM_SCORE = 0.9;

@@ -3,14 +3,14 @@
  * region. Each lives in its own module with its own tests; this list is their one order.
  */
 import { wholeClockTimes } from './clockTimes';
-import type { Lexicon } from './features';
+import type { Lexicon } from '../features';
 import { completeLegalForms } from './legalForms';
 import { addListedFirstNames } from './listedNames';
 import { completeNames } from './nameCompletion';
 import { personsNotCompanies } from './personCompanies';
 import { wholePostBoxes } from './postBoxes';
-import type { Word } from './tokenize';
-import type { Finding } from './types';
+import type { Word } from '../tokenize';
+import type { Finding } from '../types';
 
 /**
  * `decoded` (sorted, not overlapping) and `words` share `text`'s offsets; so does the result.

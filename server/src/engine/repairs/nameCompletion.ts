@@ -7,10 +7,10 @@
  * Needs the model's lexicon to tell dictionary words ("Maria Please…") from names; models without
  * one (Hugging Face exports) are left as they are.
  */
-import { Lex, type Lexicon } from './features';
+import { Lex, type Lexicon } from '../features';
 import { legalFormAfter } from './legalForms';
-import type { Word } from './tokenize';
-import type { Finding } from './types';
+import type { Word } from '../tokenize';
+import type { Finding } from '../types';
 
 /** A surname found this way is a little less certain than the first name it follows. */
 export const COMPLETION_FACTOR = 0.9;

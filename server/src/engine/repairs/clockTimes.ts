@@ -6,7 +6,7 @@
  * digits between colons are no address. A date running into the hour ends before it.
  */
 import { repairAtMatches } from './matchRepairs';
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 /** hh:mm or hh:mm:ss, not part of a longer run of digits and colons (IPv6, ratios like 1:2:3:4). */
 const CLOCK = /(?<![\d:])(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?![\d:])/g;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ModelLoadError } from './errors';
+import { ModelLoadError } from '../errors';
 import type { TensorMessage, WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface InferenceOutput {
@@ -18,7 +18,7 @@ export interface InferenceOutput {
 /** The worker bundle sits beside the bundle that loads it; tests running the sources use the
  * repository's dist/worker.js (`npm test` builds first). */
 function workerPath(): string {
-  const candidates = [join(__dirname, 'worker.js'), join(__dirname, '..', '..', '..', 'dist', 'worker.js')];
+  const candidates = [join(__dirname, 'worker.js'), join(__dirname, '..', '..', '..', '..', 'dist', 'worker.js')];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new ModelLoadError(`inference worker bundle not found (looked in ${candidates.join(', ')}); run \`npm run build\``);
   return found;

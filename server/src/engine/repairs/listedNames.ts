@@ -6,9 +6,9 @@
  * company word), is reported as a possible FIRSTNAME at a modest score, with the rule as evidence.
  * Models without a lexicon (Hugging Face exports) are left as they are.
  */
-import { onlyAFirstName, type Lexicon } from './features';
-import type { Word } from './tokenize';
-import type { Finding } from './types';
+import { onlyAFirstName, type Lexicon } from '../features';
+import type { Word } from '../tokenize';
+import type { Finding } from '../types';
 
 /** Under what the model gives names it is sure of; at the editor's FIRSTNAME threshold (19 of 21 are names on the dev sets). */
 export const LISTED_NAME_SCORE = 0.6;

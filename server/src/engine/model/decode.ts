@@ -7,9 +7,9 @@
  * the mean, over its words, of the probability mass of its class (B- plus I-): how sure the model
  * is that these words are that kind of PII, whatever the boundary tags.
  */
-import { entityClass } from './labels';
-import type { Tokenized } from './tokenize';
-import type { Finding } from './types';
+import { entityClass } from '../labels';
+import type { Tokenized } from '../tokenize';
+import type { Finding } from '../types';
 
 interface TagInfo {
   cls: string | null;

@@ -4,7 +4,7 @@
  * null to keep them as they are. Findings and matches are both in text order, so the sweep is
  * linear in their number.
  */
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 export type MatchRepair = (start: number, end: number, touching: readonly Finding[]) => Finding[] | null;
 

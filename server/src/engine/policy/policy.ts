@@ -14,9 +14,9 @@
  * "this value is fine to have here"; values that must stay secret should be removed, not allowlisted.
  */
 import { createHmac } from 'node:crypto';
-import type { PiiClass } from './labels';
-import { LineIndex } from './regions';
-import type { Finding } from './types';
+import type { PiiClass } from '../labels';
+import { LineIndex } from '../text/regions';
+import type { Finding } from '../types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type ClassSetting = Severity | 'off';

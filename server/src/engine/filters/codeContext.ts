@@ -4,8 +4,8 @@
  * header's copyright holder is meant to be there. Only model guesses are dropped here (word-like
  * classes, plus doc tags of any class); checksum-proven values are never touched.
  */
-import { Lex, type Lexicon } from './features';
-import type { Finding, Region } from './types';
+import { Lex, type Lexicon } from '../features';
+import type { Finding, Region } from '../types';
 
 /** Classes whose values are words, where an identifier can be mistaken for one. */
 const WORDLIKE = new Set([

@@ -7,9 +7,9 @@
  * as that person: FIRSTNAME (and LASTNAME). Runs before name completion, so "Joseph" alone still
  * gets "Farmer". Models without a lexicon are left as they are.
  */
-import { Lex, onlyAFirstName, type Lexicon } from './features';
+import { Lex, onlyAFirstName, type Lexicon } from '../features';
 import { legalFormAfter } from './legalForms';
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 const WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
 const RULE = 'a first name, not a company';

@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ModelLoadError } from './errors';
-import { Lexicon, type LexiconFile } from './features';
-import { entityClass } from './labels';
-import { BertTokenizer } from './tokenize';
+import { ModelLoadError } from '../errors';
+import { Lexicon, type LexiconFile } from '../features';
+import { entityClass } from '../labels';
+import { BertTokenizer } from '../tokenize';
 
 /** Preferred first: INT8 files, then FP32; `onnx/` is where Hugging Face exports put them. */
 const ONNX_CANDIDATES = [

@@ -43,9 +43,9 @@ import { vinCheckDigit } from './checksums';
 import { base58checkVersion, decodeSegwit, eip55Status } from './coinAddress';
 import { parseDate } from './dates';
 import { analyzePhone } from './phone';
-import type { Finding, Region } from './types';
-import { appendAll } from './arrays';
-import { mergeRegions } from './regions';
+import type { Finding, Region } from '../types';
+import { appendAll } from '../arrays';
+import { mergeRegions } from '../text/regions';
 
 /** Where a scanner runs: `slice` is text[offset, offset + slice.length); context reads `text`. */
 interface Scan {

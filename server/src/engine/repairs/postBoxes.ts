@@ -5,7 +5,7 @@
  * line a P.O. box stands in for).
  */
 import { repairAtMatches } from './matchRepairs';
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 const POST_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s?(?:office\s)?box|postbox)\s{1,3}\d{1,8}\b/gi;
 

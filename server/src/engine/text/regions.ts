@@ -10,7 +10,7 @@
  * strings end at the line break, and only template literals, triple quotes, raw strings and block
  * comments may span lines.
  */
-import type { Region } from './types';
+import type { Region } from '../types';
 
 export interface DocumentKind {
   /** VS Code language id, e.g. "typescript", "python", "git-commit", "markdown". */
