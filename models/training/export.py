@@ -38,7 +38,7 @@ def main():
     torch.onnx.export(model, dummy, onnx_path, input_names=names, output_names=['logits'],
                       dynamic_axes={**{n: {0: 'batch', 1: 'sequence'} for n in names},
                                     'logits': {0: 'batch', 1: 'sequence'}},
-                      opset_version=17, do_constant_folding=True)
+                      opset_version=17, do_constant_folding=True, dynamo=False)
 
     import onnx
     m = onnx.load(onnx_path)
