@@ -25,7 +25,8 @@ function isDefinition(d: vscode.TaskDefinition): d is PiiLintTaskDefinition {
 
 export function scanArguments(definition: PiiLintTaskDefinition): string[] {
   const staged = definition.staged !== false;
-  return ['scan', ...(staged ? ['--staged'] : ['.']), '--format', 'text', ...(definition.args ?? [])];
+  // --verbose: unlike the hook, the task lists findings below --fail-on too, and says when it is clean.
+  return ['scan', ...(staged ? ['--staged', '--verbose'] : ['.']), '--format', 'text', ...(definition.args ?? [])];
 }
 
 export class PreCommitTaskProvider implements vscode.TaskProvider {
