@@ -3,12 +3,11 @@
  * through the client so it is one undo step), scan the workspace (progress, cancellable, results
  * in Problems) and add a finding to the allowlist (a keyed fingerprint, never the value).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CreateFile,
   TextDocumentEdit,
   WorkDoneProgressReporter,
   type CancellationToken,
@@ -48,7 +47,7 @@ export interface CommandDeps {
   log: Logger;
   workspaceFolders(): readonly string[];
   redactor: Redactor;
-  capabilities: { documentChanges: boolean; createFiles: boolean };
+  capabilities: { documentChanges: boolean; createFiles: boolean; showDocument: boolean };
   /** The repository policy changed: rescan open documents. */
   policyChanged(): void;
   /** A workspace scan started or ended, or its count of findings changed. */
@@ -72,6 +71,18 @@ function isRange(v: unknown): v is Range {
 
 function isOperator(v: unknown): v is RedactOperator {
   return typeof v === 'string' && (REDACT_OPERATORS as readonly string[]).includes(v);
+}
+
+/** Replaces `path` whole or not at all: a reader never sees a half-written file. */
+function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 const BINARY_SNIFF_BYTES = 8000;
@@ -196,34 +207,51 @@ export class CommandHandlers {
       return { applied: false, configFile, reason };
     }
 
+    // The file on disk is what the CLI and the hooks read: write it there in one step (never an
+    // unsaved buffer they would read as empty). Only a buffer with unsaved changes of its own gets
+    // the edit instead, so those changes are not lost; the user is asked to save it.
+    const onDisk = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
+    const dirtyBuffer = open !== undefined && open.getText() !== onDisk;
     let applied: boolean;
-    if (existing !== undefined && this.d.capabilities.documentChanges) {
-      const current = TextDocument.create(configUri, 'json', 0, existing);
-      const edit = TextDocumentEdit.create({ uri: configUri, version: open ? open.version : null }, [
-        { range: { start: { line: 0, character: 0 }, end: current.positionAt(existing.length) }, newText: next },
-      ]);
-      applied = await this.applyEdit('Add to PII Lint allowlist', { documentChanges: [edit] });
-    } else if (existing === undefined && this.d.capabilities.createFiles) {
-      const edit: WorkspaceEdit = {
-        documentChanges: [
-          CreateFile.create(configUri, { ignoreIfExists: true }),
-          TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: next }]),
-        ],
-      };
-      applied = await this.applyEdit('Add to PII Lint allowlist', edit);
-    } else if (!open) {
-      // A client without versioned edits or file creation: write the file ourselves.
-      writeFileSync(configFile, next);
-      applied = true;
+    if (!dirtyBuffer) {
+      try {
+        writeFileAtomic(configFile, next);
+        applied = true;
+      } catch (e) {
+        const reason = `cannot write ${configFile}: ${errorSummary(e)}`;
+        void this.d.connection.window.showErrorMessage(`PII Lint: cannot add to the allowlist: ${reason}`);
+        return { applied: false, configFile, reason };
+      }
+      void this.offerToShow(configUri, `PII Lint: ${args.label} allowed: its fingerprint was added to ${basename(configFile)}.`);
     } else {
       const current = TextDocument.create(configUri, 'json', 0, existing ?? '');
-      applied = await this.applyEdit('Add to PII Lint allowlist', {
-        changes: { [configUri]: [{ range: { start: { line: 0, character: 0 }, end: current.positionAt((existing ?? '').length) }, newText: next }] },
-      });
+      const range = { start: { line: 0, character: 0 }, end: current.positionAt((existing ?? '').length) };
+      applied = await this.applyEdit(
+        'Add to PII Lint allowlist',
+        this.d.capabilities.documentChanges
+          ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: open.version }, [{ range, newText: next }])] }
+          : { changes: { [configUri]: [{ range, newText: next }] } },
+      );
+      if (applied) {
+        void this.d.connection.window.showWarningMessage(
+          `PII Lint: ${args.label} added to the allowlist in the unsaved ${basename(configFile)}: save it so that the CLI and the git hooks see it.`,
+        );
+      }
     }
     this.d.log.info(`allowlist: ${args.label} ${applied ? 'added' : 'not added (edit rejected)'}`);
     if (applied) this.d.policyChanged();
     return applied ? { applied, configFile } : { applied, configFile, reason: 'the editor rejected the edit' };
+  }
+
+  /** A notice with a button that opens the file (the editor keeps the user's place otherwise). */
+  private async offerToShow(uri: string, message: string): Promise<void> {
+    const open = 'Open';
+    try {
+      const choice = await this.d.connection.window.showInformationMessage(message, { title: open });
+      if (choice?.title === open && this.d.capabilities.showDocument) await this.d.connection.window.showDocument({ uri, takeFocus: true });
+    } catch {
+      // A client without message requests: the file is written all the same.
+    }
   }
 
   // -------------------------------------------------------------------------------------------
