@@ -53,13 +53,23 @@ test('hover shows class, confidence and evidence', { timeout: 60_000 }, async ()
   assert.ok(onEmail);
   const md = (onEmail.contents as MarkupContent).value;
   assert.match(md, /\*\*EMAIL\*\* · \d{1,3}%/);
-  assert.match(md, /validator: email format ✓/);
+  // An email has a format check, not a checksum: the hover names what checked it.
+  assert.match(md, /checked by: email format ✓/);
+  assert.doesNotMatch(md, /checksum/);
+  assert.match(md, /quick fixes: mask, synthetic value, allow, disable for this line$/m);
   assert.ok(!md.includes(EMAIL), 'the hover does not repeat the value');
   assert.deepEqual(onEmail.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 8 + EMAIL.length } });
 
   const onCard = await client().hover(uri, { line: 3, character: 7 });
   assert.match((onCard!.contents as MarkupContent).value, /\*\*CREDITCARDNUMBER\*\*[\s\S]*Luhn ✓/);
   assert.equal(await client().hover(uri, { line: 0, character: 3 }), null);
+
+  // A CSV file has no comments: the hover promises only what is offered there.
+  const csv = client().fileUri('people.csv');
+  client().open(csv, 'csv', `name,email\nJane,${EMAIL}\n`);
+  const [d] = await client().diagnosticsFor(csv);
+  const csvHover = ((await client().hover(csv, d!.range.start))!.contents as MarkupContent).value;
+  assert.match(csvHover, /quick fixes: mask, synthetic value, allow$/m);
 });
 
 test('source code: only comments and strings; settings changes re-validate', { timeout: 60_000 }, async () => {
