@@ -33,6 +33,7 @@ import {
   type RedactOperator,
   type RedactResult,
   type ScanWorkspaceResult,
+  type SeverityCounts,
 } from './protocol';
 import { summarize, type ScanService } from './service';
 import type { Redactor } from './redact/redact';
@@ -90,16 +91,33 @@ const BINARY_SNIFF_BYTES = 8000;
 const MAX_WORKSPACE_FILES = 20_000;
 
 export class CommandHandlers {
-  /** Files of the last workspace scan that have findings (their diagnostics are ours to clear). */
-  private readonly workspaceReported = new Map<string, number>();
+  /** Files of the last workspace scan that have findings (their diagnostics are ours to clear), by severity. */
+  private readonly workspaceReported = new Map<string, SeverityCounts>();
   private scanning = false;
+  /** A workspace scan finished: counts are the workspace's, not only the open documents'. */
+  private scanned = false;
 
   constructor(private readonly d: CommandDeps) {}
 
   get workspaceFindings(): number {
-    let n = 0;
-    for (const [uri, count] of this.workspaceReported) if (!this.d.getDocument(uri)) n += count;
-    return n;
+    const c: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+    this.addWorkspaceCounts(c);
+    return c.error + c.warning + c.info + c.hint;
+  }
+
+  /** Adds the findings of scanned files that are not open (open ones are counted by the scheduler). */
+  addWorkspaceCounts(counts: SeverityCounts): void {
+    for (const [uri, c] of this.workspaceReported) {
+      if (this.d.getDocument(uri)) continue;
+      counts.error += c.error;
+      counts.warning += c.warning;
+      counts.info += c.info;
+      counts.hint += c.hint;
+    }
+  }
+
+  get workspaceScanned(): boolean {
+    return this.scanned;
   }
 
   get isScanningWorkspace(): boolean {
@@ -303,6 +321,7 @@ export class CommandHandlers {
         if (n > 0) reported.add(uri);
       }
       if (!result.cancelled) {
+        this.scanned = true;
         // Files reported by the previous scan and now clean lose their diagnostics.
         for (const uri of previous) {
           if (!reported.has(uri) && !this.d.getDocument(uri)) {
@@ -365,7 +384,11 @@ export class CommandHandlers {
       if (diagnostics.length > 0 || this.workspaceReported.has(uri)) {
         this.d.connection.sendDiagnostics({ uri, diagnostics });
       }
-      if (diagnostics.length > 0) this.workspaceReported.set(uri, diagnostics.length);
+      if (diagnostics.length > 0) {
+        const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+        for (const f of findings) counts[f.severity]++;
+        this.workspaceReported.set(uri, counts);
+      }
       else this.workspaceReported.delete(uri);
       this.d.workspaceScanChanged(true);
       return diagnostics.length;

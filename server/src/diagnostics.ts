@@ -13,6 +13,7 @@
  *
  * The last result of every open document is kept for code actions, hovers and commands.
  */
+import type { SeverityCounts } from './protocol';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyFinding } from './engine/policy';
@@ -113,6 +114,11 @@ export class DiagnosticsScheduler {
   resultFor(doc: TextDocument): DocumentResult | undefined {
     const r = this.results.get(doc.uri);
     return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** Findings reported across open documents, by severity. */
+  addSeverityCounts(counts: SeverityCounts): void {
+    for (const r of this.results.values()) for (const f of r.findings) counts[f.severity]++;
   }
 
   /** Findings reported across open documents (notices such as a size cap are not findings). */

@@ -162,6 +162,10 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   assert.equal(kinds[0], 'begin');
   assert.equal(kinds[kinds.length - 1], 'end');
   assert.ok(existsSync(join(ws, '.piilintignore')));
+  // The status now speaks of the workspace, and counts the closed files' findings too.
+  await client().until(() => client().lastStatus?.scope === 'workspace' && client().lastStatus?.state !== 'scanning', 'a workspace status');
+  const status = client().lastStatus!;
+  assert.ok(status.counts.warning + status.counts.error >= 2, JSON.stringify(status.counts));
 });
 
 test('nothing the server logs holds a PII value', () => {

@@ -118,6 +118,9 @@ test('the status notification reports the model and the findings', { timeout: 60
   await client().until(() => client().lastStatus?.state === 'ready' || client().lastStatus?.state === 'error', 'an idle status');
   const s = client().lastStatus!;
   assert.ok(s.findings >= 3, `findings ${s.findings}`);
+  // By severity, adding up to the same number; nothing was scanned beyond the open documents.
+  assert.equal(s.counts.error + s.counts.warning + s.counts.info + s.counts.hint, s.findings);
+  assert.equal(s.scope, 'open');
   assert.ok(client().statuses.some((x) => x.state === 'loading'));
   assert.ok(client().statuses.some((x) => x.state === 'scanning'));
   if (s.state === 'ready') assert.ok(s.model);
