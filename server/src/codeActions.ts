@@ -77,7 +77,9 @@ export function provideCodeActions(params: CodeActionParams, ctx: CodeActionCont
       const { label } = finding;
       const edit = (op: RedactOperator): WorkspaceEdit => documentEdit(doc, redactionEdits(doc, [finding], op, ctx.redactor), ctx.documentChanges);
       const mask = action(`Mask this ${label}`, CodeActionKind.QuickFix, [diagnostic], edit('mask'));
-      mask.isPreferred = true;
+      // Preferred (Auto Fix, and the editor lists it first) only when it is the one finding here:
+      // two preferred masks would be pulled out of their findings' groups in the menu.
+      if (located.length === 1) mask.isPreferred = true;
       out.push(mask);
       out.push(action(`Replace this ${label} with a synthetic value`, CodeActionKind.QuickFix, [diagnostic], edit('synthetic')));
       const args: AddToAllowlistArgs = { uri: doc.uri, version: doc.version, label, start: finding.start, end: finding.end };
