@@ -247,6 +247,39 @@ function serveScreenshots(page: Page, controlDir: string, target: string, docsDi
   return () => watcher.close();
 }
 
+/**
+ * docs/blocked-commit.png: VS Code's dialog for a commit the commit-msg hook refuses. Modal
+ * dialogs are not shown while extension tests run, so this opens the workspace again as a user
+ * would (the extension loaded, no tests), types a message with an e-mail address into the Source
+ * Control box and commits. The suite installed the hooks; best effort, it never fails the run.
+ */
+async function blockedCommitScreenshot(browser: Browser, url: string, workspace: string, out: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    writeFileSync(join(workspace, 'release-notes.txt'), 'Release on Friday.\n');
+    execFileSync('git', ['add', 'release-notes.txt'], { cwd: workspace, stdio: 'ignore' });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+G');
+    const input = page.locator('.scm-editor .monaco-editor').first();
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.click();
+    await page.keyboard.type('Update the release notes');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Thanks to karl.lund@telia.se for the review');
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('.monaco-dialog-box').first();
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: out });
+    log(`screenshot: ${out} (${(await dialog.innerText()).split('\n')[0]})`);
+  } catch (e) {
+    log(`blocked-commit screenshot not taken: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(CODE_SERVER)) {
     log(`code-server is not installed at ${CODE_SERVER}: run test/e2e/install-code-server.sh`);
@@ -370,6 +403,10 @@ async function main(): Promise<number> {
     });
     exitCode = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
+    if (exitCode === 0 && !values['no-screenshot'] && !values.grep && !vsix) {
+      const userUrl = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', remote(developmentPath)]]))}`;
+      await blockedCommitScreenshot(browser, userUrl, workspace, join(resolve(target, '..'), 'blocked-commit.png'));
+    }
     if (exitCode !== 0) await page.screenshot({ path: join(controlDir, 'failure.png') }).catch(() => undefined);
   } finally {
     stopScreenshots?.();

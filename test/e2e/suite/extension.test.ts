@@ -402,7 +402,10 @@ describe('PII Lint in the editor', () => {
 
     // The status bar counts what Problems lists (errors, warnings, infos), workspace-wide now.
     const listed = (): number =>
-      vscode.languages.getDiagnostics().reduce((n, [, ds]) => n + ds.filter((d) => d.source === 'pii-lint' && d.severity !== vscode.DiagnosticSeverity.Hint).length, 0);
+      vscode.languages
+        .getDiagnostics()
+        .filter(([u]) => u.scheme !== 'vscode-scm') // the commit box's squiggles are not in Problems
+        .reduce((n, [, ds]) => n + ds.filter((d) => d.source === 'pii-lint' && d.severity !== vscode.DiagnosticSeverity.Hint).length, 0);
     await poll('the status bar to match Problems', () => api.statusText().endsWith(`· ${listed()}`) && /in the workspace/.test(api.statusAccessibilityLabel()));
     const label = api.statusAccessibilityLabel();
     assert.match(label, /^PII Lint: .*in the workspace\. Model \S+ loaded\.$/);
