@@ -48,7 +48,7 @@ export interface CommandDeps {
   log: Logger;
   workspaceFolders(): readonly string[];
   redactor: Redactor;
-  capabilities: { documentChanges: boolean; createFiles: boolean; showDocument: boolean };
+  capabilities: { documentChanges: boolean; showDocument: boolean };
   /** The repository policy changed: rescan open documents. */
   policyChanged(): void;
   /** A workspace scan started or ended, or its count of findings changed. */

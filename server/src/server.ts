@@ -65,7 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let workspaceFolders: string[] = [];
   let pullConfiguration = false;
   let globalSettings: unknown = undefined;
-  const caps = { documentChanges: false, createFiles: false, showDocument: false, dynamicConfiguration: false, dynamicWatchers: false };
+  const caps = { documentChanges: false, showDocument: false, dynamicConfiguration: false, dynamicWatchers: false };
 
   const settings = new SettingsCache(
     async (uri) => {
@@ -179,7 +179,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     caps.dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     caps.dynamicWatchers = c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     caps.documentChanges = c.workspace?.workspaceEdit?.documentChanges === true;
-    caps.createFiles = caps.documentChanges && (c.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
     caps.showDocument = c.window?.showDocument?.support === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.workspaceTrusted === true;
