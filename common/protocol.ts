@@ -30,6 +30,13 @@ export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustPar
 // ---------------------------------------------------------------------------------------------
 // Status (for the status bar item)
 
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
 export type ServerState = 'loading' | 'ready' | 'scanning' | 'error';
 
 export interface StatusParams {
@@ -38,6 +45,10 @@ export interface StatusParams {
   model: string | null;
   /** Findings currently reported across open documents (and the last workspace scan). */
   findings: number;
+  /** The same findings by severity: Problems lists errors, warnings and infos; hints only show in the editor. */
+  counts: SeverityCounts;
+  /** Where they were found: open documents only, or the workspace once it was scanned. */
+  scope: 'open' | 'workspace';
   /** Why the state is `error` (a model that failed to load, a broken `.piilintrc.json`). */
   message?: string;
 }

@@ -13,6 +13,7 @@ import { redactSelection, REDACT_SELECTION_COMMAND } from './commands/redactSele
 import { scanWorkspace, SCAN_WORKSPACE_COMMAND } from './commands/scanWorkspace';
 import { SHOW_OUTPUT_COMMAND, StatusBar } from './statusBar';
 import { PreCommitTaskProvider, TASK_TYPE } from './tasks/preCommitTask';
+import { TaskProblems } from './tasks/taskProblems';
 
 export const RESTART_SERVER_COMMAND = 'piiLint.restartServer';
 
@@ -22,6 +23,8 @@ export interface PiiLintApi {
   /** Resolves once the server is initialized (rejects if it could not start). */
   readonly ready: Promise<void>;
   readonly statusText: () => string;
+  /** The status bar item's screen-reader label. */
+  readonly statusAccessibilityLabel: () => string;
 }
 
 let client: LanguageClient | undefined;
@@ -29,7 +32,8 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): PiiLintApi {
   const log = vscode.window.createOutputChannel('PII Lint', { log: true });
   const statusBar = new StatusBar();
-  context.subscriptions.push(log, statusBar);
+  const taskProblems = new TaskProblems();
+  context.subscriptions.push(log, statusBar, taskProblems, taskProblems.onDidChange(() => statusBar.setTaskCounts(taskProblems.counts())));
 
   const languageClient = createLanguageClient(context, {
     log,
@@ -57,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): PiiLintApi {
     }),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
 
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new PreCommitTaskProvider(context.extensionUri)),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new PreCommitTaskProvider(context.extensionUri, taskProblems)),
   );
 
   const ready = languageClient.start().catch((error: unknown) => {
@@ -69,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): PiiLintApi {
   // Activation must not fail because the server did; `ready` carries the error to whoever waits.
   ready.catch(() => undefined);
 
-  return { client: languageClient, ready, statusText: () => statusBar.text };
+  return { client: languageClient, ready, statusText: () => statusBar.text, statusAccessibilityLabel: () => statusBar.accessibilityLabel };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,27 @@
  * notification and the client's own state (starting, stopped, failed).
  */
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../common/protocol';
+import type { SeverityCounts, StatusParams } from '../../common/protocol';
+
+function addCounts(a: SeverityCounts, b: SeverityCounts): SeverityCounts {
+  return { error: a.error + b.error, warning: a.warning + b.warning, info: a.info + b.info, hint: a.hint + b.hint };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 warnings, 1 info (and 4 hints, not listed in Problems)", or "no problems". */
+export function describeCounts(c: SeverityCounts): string {
+  const listed = [
+    c.error > 0 ? plural(c.error, 'error', 'errors') : '',
+    c.warning > 0 ? plural(c.warning, 'warning', 'warnings') : '',
+    c.info > 0 ? plural(c.info, 'info', 'infos') : '',
+  ].filter((s) => s !== '');
+  const hints = c.hint > 0 ? `${plural(c.hint, 'hint', 'hints')}, not listed in Problems` : '';
+  if (listed.length === 0) return hints ? `no problems (${hints})` : 'no problems';
+  return `${listed.join(', ')}${hints ? ` (and ${hints})` : ''}`;
+}
 
 export type ClientState = 'starting' | 'running' | 'stopped';
 
@@ -14,6 +34,8 @@ export class StatusBar implements vscode.Disposable {
   private clientState: ClientState = 'starting';
   private server: StatusParams | undefined;
   private fatal: string | undefined;
+  private taskCounts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  private accessibleLabel = 'PII Lint';
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('piiLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -49,9 +71,21 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The screen-reader label, plain text. */
+  get accessibilityLabel(): string {
+    return this.accessibleLabel;
+  }
+
+  /** Findings of the pii-lint task in closed files: they are in Problems too. */
+  setTaskCounts(counts: SeverityCounts): void {
+    this.taskCounts = counts;
+    this.render();
+  }
+
   private render(): void {
     const item = this.item;
     const tooltip = new vscode.MarkdownString(undefined, true);
+    let accessible: string | undefined;
     tooltip.appendMarkdown('**PII Lint**\n\n');
     item.backgroundColor = undefined;
 
@@ -67,15 +101,23 @@ export class StatusBar implements vscode.Disposable {
       item.text = '$(loading~spin) PII Lint';
       tooltip.appendText('Loading the model…');
     } else {
-      const { state, model, findings } = this.server;
-      const count = findings === 1 ? '1 finding' : `${findings} findings`;
-      item.text = state === 'scanning' ? `$(sync~spin) PII Lint · ${findings}` : `$(shield) PII Lint · ${findings}`;
-      tooltip.appendText(model ? `Model ${model} loaded` : 'Validators only (no model loaded)');
-      tooltip.appendText(` · ${count} in open documents`);
+      const { state, model, scope } = this.server;
+      const counts = addCounts(this.server.counts, this.taskCounts);
+      // The number Problems lists: errors, warnings and infos. Hints only show in the editor.
+      const listed = counts.error + counts.warning + counts.info;
+      const where = scope === 'workspace' ? 'in the workspace' : 'in open documents';
+      item.text = state === 'scanning' ? `$(sync~spin) PII Lint · ${listed}` : `$(shield) PII Lint · ${listed}`;
+      const summary = `${describeCounts(counts)} ${where}`;
+      const modelLine = model ? `Model ${model} loaded` : 'Validators only (no model loaded)';
+      tooltip.appendText(`${modelLine} · ${summary}`);
       if (state === 'scanning') tooltip.appendText(' · scanning…');
+      accessible = `PII Lint: ${summary}. ${modelLine}.${state === 'scanning' ? ' Scanning.' : ''}`;
     }
     tooltip.appendMarkdown('\n\nClick to show the output.');
     item.tooltip = tooltip;
+    // Screen readers get plain words, not the tooltip's markdown source.
+    item.accessibilityInformation = { label: accessible ?? `PII Lint: ${item.text.replace(/\$\([^)]*\)\s*/g, '')}`, role: 'button' };
+    this.accessibleLabel = item.accessibilityInformation.label;
   }
 
   dispose(): void {

@@ -14,11 +14,10 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine/types';
-import { commentLine, lineCommentFor } from './commentSyntax';
-import { schemeOf, SCM_INPUT_SCHEME } from './documentKind';
 import { findingData, locateFinding } from './findingsToDiagnostics';
 import { CommandIds, FIX_ALL_KIND, type AddToAllowlistArgs, type RedactOperator } from '../../common/protocol';
 import { redact, type Redactor } from './redact/redact';
+import { suppressionFix } from './suppression';
 
 export interface CodeActionContext {
   getDocument(uri: string): TextDocument | undefined;
@@ -53,42 +52,6 @@ function kindWanted(kind: string, only: readonly string[] | undefined): boolean 
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-const DIRECTIVE = 'pii-lint-disable-next-line';
-/** An existing directive naming classes, up to the end of its class list. */
-const EXISTING_DIRECTIVE = /pii-lint-disable-next-line((?:[ \t]*,?[ \t]*[A-Z][A-Z0-9_]*(?![\w-]))+)/;
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/**
- * A `pii-lint-disable-next-line LABEL` comment above the finding's line, indented like it; when
- * the line above already holds such a directive, the class is added to it instead.
- */
-export function disableLineEdit(doc: TextDocument, start: number, label: string): TextEdit | undefined {
-  if (schemeOf(doc.uri) === SCM_INPUT_SCHEME) return undefined; // the input box is not cleaned up by git
-  const syntax = lineCommentFor(doc.languageId);
-  if (!syntax) return undefined;
-  const text = doc.getText();
-  const line = doc.positionAt(start).line;
-  if (line > 0) {
-    const prevStart = doc.offsetAt({ line: line - 1, character: 0 });
-    const prevText = text.slice(prevStart, doc.offsetAt({ line, character: 0 })).replace(/\r?\n$/, '');
-    const m = EXISTING_DIRECTIVE.exec(prevText);
-    if (m) {
-      const names = (m[1] ?? '').split(/[\s,]+/).filter((s) => s !== '');
-      if (names.includes(label)) return undefined;
-      const at = prevStart + m.index + m[0].length;
-      const pos = doc.positionAt(at);
-      return { range: { start: pos, end: pos }, newText: ` ${label}` };
-    }
-  }
-  const lineStart = doc.offsetAt({ line, character: 0 });
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const pos = { line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: `${indent}${commentLine(syntax, `${DIRECTIVE} ${label}`)}${eolOf(text)}` };
-}
-
 function action(title: string, kind: string, diagnostics: Diagnostic[], edit?: WorkspaceEdit): CodeAction {
   return { title, kind, diagnostics, ...(edit ? { edit } : {}) };
 }
@@ -114,7 +77,9 @@ export function provideCodeActions(params: CodeActionParams, ctx: CodeActionCont
       const { label } = finding;
       const edit = (op: RedactOperator): WorkspaceEdit => documentEdit(doc, redactionEdits(doc, [finding], op, ctx.redactor), ctx.documentChanges);
       const mask = action(`Mask this ${label}`, CodeActionKind.QuickFix, [diagnostic], edit('mask'));
-      mask.isPreferred = true;
+      // Preferred (Auto Fix, and the editor lists it first) only when it is the one finding here:
+      // two preferred masks would be pulled out of their findings' groups in the menu.
+      if (located.length === 1) mask.isPreferred = true;
       out.push(mask);
       out.push(action(`Replace this ${label} with a synthetic value`, CodeActionKind.QuickFix, [diagnostic], edit('synthetic')));
       const args: AddToAllowlistArgs = { uri: doc.uri, version: doc.version, label, start: finding.start, end: finding.end };
@@ -122,10 +87,8 @@ export function provideCodeActions(params: CodeActionParams, ctx: CodeActionCont
         ...action(`Allow this ${label} (add its fingerprint to .piilintrc.json)`, CodeActionKind.QuickFix, [diagnostic]),
         command: { title: 'Add to allowlist', command: CommandIds.addToAllowlist, arguments: [args] },
       });
-      const disable = disableLineEdit(doc, finding.start, label);
-      if (disable) {
-        out.push(action(`Disable ${label} for this line`, CodeActionKind.QuickFix, [diagnostic], documentEdit(doc, [disable], ctx.documentChanges)));
-      }
+      const suppress = suppressionFix(doc, finding.start, label);
+      if (suppress) out.push(action(suppress.title, CodeActionKind.QuickFix, [diagnostic], documentEdit(doc, suppress.edits, ctx.documentChanges)));
     }
   }
 
@@ -137,7 +100,9 @@ export function provideCodeActions(params: CodeActionParams, ctx: CodeActionCont
     // Source actions only when asked for by kind (Source Action menu, codeActionsOnSave).
     if (only && kindWanted(FIX_ALL_KIND, only)) out.push(action(title, FIX_ALL_KIND, [], edit));
     if (all.length > 1 && located.length > 0 && kindWanted(CodeActionKind.QuickFix, only)) {
-      out.push(action(title, CodeActionKind.QuickFix, located.map((l) => l.diagnostic), edit));
+      // No diagnostics of its own: VS Code sorts quick fixes by their first diagnostic, and one
+      // tied to a finding would sit among that finding's actions instead of after all of them.
+      out.push(action(title, CodeActionKind.QuickFix, [], edit));
     }
   }
   return out;

@@ -3,12 +3,11 @@
  * through the client so it is one undo step), scan the workspace (progress, cancellable, results
  * in Problems) and add a finding to the allowlist (a keyed fingerprint, never the value).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CreateFile,
   TextDocumentEdit,
   WorkDoneProgressReporter,
   type CancellationToken,
@@ -34,6 +33,7 @@ import {
   type RedactOperator,
   type RedactResult,
   type ScanWorkspaceResult,
+  type SeverityCounts,
 } from '../../common/protocol';
 import { summarize, type ScanService } from './service';
 import type { Redactor } from './redact/redact';
@@ -48,7 +48,7 @@ export interface CommandDeps {
   log: Logger;
   workspaceFolders(): readonly string[];
   redactor: Redactor;
-  capabilities: { documentChanges: boolean; createFiles: boolean };
+  capabilities: { documentChanges: boolean; showDocument: boolean };
   /** The repository policy changed: rescan open documents. */
   policyChanged(): void;
   /** A workspace scan started or ended, or its count of findings changed. */
@@ -74,21 +74,50 @@ function isOperator(v: unknown): v is RedactOperator {
   return typeof v === 'string' && (REDACT_OPERATORS as readonly string[]).includes(v);
 }
 
+/** Replaces `path` whole or not at all: a reader never sees a half-written file. */
+function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
 const BINARY_SNIFF_BYTES = 8000;
 /** A workspace scan stops listing after this many files (and says so). */
 const MAX_WORKSPACE_FILES = 20_000;
 
 export class CommandHandlers {
-  /** Files of the last workspace scan that have findings (their diagnostics are ours to clear). */
-  private readonly workspaceReported = new Map<string, number>();
+  /** Files of the last workspace scan that have findings (their diagnostics are ours to clear), by severity. */
+  private readonly workspaceReported = new Map<string, SeverityCounts>();
   private scanning = false;
+  /** A workspace scan finished: counts are the workspace's, not only the open documents'. */
+  private scanned = false;
 
   constructor(private readonly d: CommandDeps) {}
 
   get workspaceFindings(): number {
-    let n = 0;
-    for (const [uri, count] of this.workspaceReported) if (!this.d.getDocument(uri)) n += count;
-    return n;
+    const c: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+    this.addWorkspaceCounts(c);
+    return c.error + c.warning + c.info + c.hint;
+  }
+
+  /** Adds the findings of scanned files that are not open (open ones are counted by the scheduler). */
+  addWorkspaceCounts(counts: SeverityCounts): void {
+    for (const [uri, c] of this.workspaceReported) {
+      if (this.d.getDocument(uri)) continue;
+      counts.error += c.error;
+      counts.warning += c.warning;
+      counts.info += c.info;
+      counts.hint += c.hint;
+    }
+  }
+
+  get workspaceScanned(): boolean {
+    return this.scanned;
   }
 
   get isScanningWorkspace(): boolean {
@@ -196,34 +225,51 @@ export class CommandHandlers {
       return { applied: false, configFile, reason };
     }
 
+    // The file on disk is what the CLI and the hooks read: write it there in one step (never an
+    // unsaved buffer they would read as empty). Only a buffer with unsaved changes of its own gets
+    // the edit instead, so those changes are not lost; the user is asked to save it.
+    const onDisk = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
+    const dirtyBuffer = open !== undefined && open.getText() !== onDisk;
     let applied: boolean;
-    if (existing !== undefined && this.d.capabilities.documentChanges) {
-      const current = TextDocument.create(configUri, 'json', 0, existing);
-      const edit = TextDocumentEdit.create({ uri: configUri, version: open ? open.version : null }, [
-        { range: { start: { line: 0, character: 0 }, end: current.positionAt(existing.length) }, newText: next },
-      ]);
-      applied = await this.applyEdit('Add to PII Lint allowlist', { documentChanges: [edit] });
-    } else if (existing === undefined && this.d.capabilities.createFiles) {
-      const edit: WorkspaceEdit = {
-        documentChanges: [
-          CreateFile.create(configUri, { ignoreIfExists: true }),
-          TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: next }]),
-        ],
-      };
-      applied = await this.applyEdit('Add to PII Lint allowlist', edit);
-    } else if (!open) {
-      // A client without versioned edits or file creation: write the file ourselves.
-      writeFileSync(configFile, next);
-      applied = true;
+    if (!dirtyBuffer) {
+      try {
+        writeFileAtomic(configFile, next);
+        applied = true;
+      } catch (e) {
+        const reason = `cannot write ${configFile}: ${errorSummary(e)}`;
+        void this.d.connection.window.showErrorMessage(`PII Lint: cannot add to the allowlist: ${reason}`);
+        return { applied: false, configFile, reason };
+      }
+      void this.offerToShow(configUri, `PII Lint: ${args.label} allowed: its fingerprint was added to ${basename(configFile)}.`);
     } else {
       const current = TextDocument.create(configUri, 'json', 0, existing ?? '');
-      applied = await this.applyEdit('Add to PII Lint allowlist', {
-        changes: { [configUri]: [{ range: { start: { line: 0, character: 0 }, end: current.positionAt((existing ?? '').length) }, newText: next }] },
-      });
+      const range = { start: { line: 0, character: 0 }, end: current.positionAt((existing ?? '').length) };
+      applied = await this.applyEdit(
+        'Add to PII Lint allowlist',
+        this.d.capabilities.documentChanges
+          ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: open.version }, [{ range, newText: next }])] }
+          : { changes: { [configUri]: [{ range, newText: next }] } },
+      );
+      if (applied) {
+        void this.d.connection.window.showWarningMessage(
+          `PII Lint: ${args.label} added to the allowlist in the unsaved ${basename(configFile)}: save it so that the CLI and the git hooks see it.`,
+        );
+      }
     }
     this.d.log.info(`allowlist: ${args.label} ${applied ? 'added' : 'not added (edit rejected)'}`);
     if (applied) this.d.policyChanged();
     return applied ? { applied, configFile } : { applied, configFile, reason: 'the editor rejected the edit' };
+  }
+
+  /** A notice with a button that opens the file (the editor keeps the user's place otherwise). */
+  private async offerToShow(uri: string, message: string): Promise<void> {
+    const open = 'Open';
+    try {
+      const choice = await this.d.connection.window.showInformationMessage(message, { title: open });
+      if (choice?.title === open && this.d.capabilities.showDocument) await this.d.connection.window.showDocument({ uri, takeFocus: true });
+    } catch {
+      // A client without message requests: the file is written all the same.
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -275,6 +321,7 @@ export class CommandHandlers {
         if (n > 0) reported.add(uri);
       }
       if (!result.cancelled) {
+        this.scanned = true;
         // Files reported by the previous scan and now clean lose their diagnostics.
         for (const uri of previous) {
           if (!reported.has(uri) && !this.d.getDocument(uri)) {
@@ -337,7 +384,11 @@ export class CommandHandlers {
       if (diagnostics.length > 0 || this.workspaceReported.has(uri)) {
         void this.d.connection.sendDiagnostics({ uri, diagnostics });
       }
-      if (diagnostics.length > 0) this.workspaceReported.set(uri, diagnostics.length);
+      if (diagnostics.length > 0) {
+        const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+        for (const f of findings) counts[f.severity]++;
+        this.workspaceReported.set(uri, counts);
+      }
       else this.workspaceReported.delete(uri);
       this.d.workspaceScanChanged(true);
       return diagnostics.length;

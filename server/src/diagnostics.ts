@@ -13,6 +13,8 @@
  *
  * The last result of every open document is kept for code actions, hovers and commands.
  */
+import { schemeOf, SCM_INPUT_SCHEME } from './documentKind';
+import type { SeverityCounts } from '../../common/protocol';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyFinding } from './engine/policy/policy';
@@ -113,6 +115,17 @@ export class DiagnosticsScheduler {
   resultFor(doc: TextDocument): DocumentResult | undefined {
     const r = this.results.get(doc.uri);
     return r && r.version === doc.version ? r : undefined;
+  }
+
+  /**
+   * Findings reported across open documents, by severity, as Problems lists them: the Source
+   * Control input box's squiggles are not among its entries.
+   */
+  addSeverityCounts(counts: SeverityCounts): void {
+    for (const [uri, r] of this.results) {
+      if (schemeOf(uri) === SCM_INPUT_SCHEME) continue;
+      for (const f of r.findings) counts[f.severity]++;
+    }
   }
 
   /** Findings reported across open documents (notices such as a size cap are not findings). */

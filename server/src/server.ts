@@ -31,6 +31,7 @@ import {
   StatusNotification,
   WorkspaceTrustNotification,
   type InitializationOptions,
+  type SeverityCounts,
   type StatusParams,
 } from '../../common/protocol';
 import { Redactor } from './redact/redact';
@@ -64,7 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let workspaceFolders: string[] = [];
   let pullConfiguration = false;
   let globalSettings: unknown = undefined;
-  const caps = { documentChanges: false, createFiles: false, dynamicConfiguration: false, dynamicWatchers: false };
+  const caps = { documentChanges: false, showDocument: false, dynamicConfiguration: false, dynamicWatchers: false };
 
   const settings = new SettingsCache(
     async (uri) => {
@@ -82,6 +83,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let loadingModels = 0;
   let lastEngine: LoadedEngine | undefined;
   let lastStatus = '';
+  const severityCounts = (): SeverityCounts => {
+    const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+    scheduler.addSeverityCounts(counts);
+    commands.addWorkspaceCounts(counts);
+    return counts;
+  };
   const sendStatus = (): void => {
     const errors = [lastEngine?.error, ...configs.errors()].filter((e): e is string => !!e);
     const busy = scheduler.isBusy || commands.isScanningWorkspace;
@@ -89,6 +96,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       state: loadingModels > 0 ? 'loading' : busy ? 'scanning' : errors.length > 0 ? 'error' : 'ready',
       model: lastEngine?.model ?? null,
       findings: scheduler.totalFindings + commands.workspaceFindings,
+      counts: severityCounts(),
+      scope: commands.workspaceScanned ? 'workspace' : 'open',
       ...(errors.length > 0 ? { message: errors.join('; ') } : {}),
     };
     const key = JSON.stringify(status);
@@ -170,7 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     caps.dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     caps.dynamicWatchers = c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     caps.documentChanges = c.workspace?.workspaceEdit?.documentChanges === true;
-    caps.createFiles = caps.documentChanges && (c.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    caps.showDocument = c.window?.showDocument?.support === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.workspaceTrusted === true;
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

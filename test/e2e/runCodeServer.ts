@@ -11,7 +11,7 @@
  * The screenshot of the squiggles and the hover goes to docs/screenshot.png.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -137,36 +137,106 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** What the suite asks for in `<name>.request` (see requestScreenshot in suite/helpers.ts). */
+interface ScreenshotRequest {
+  /** What must be on screen: the hover (default), the quick-fix menu, or a modal dialog. */
+  waitFor?: 'hover' | 'quickfix' | 'dialog';
+  /** Save as docs/<name>.png. */
+  docs?: boolean;
+  /** Press Escape afterwards (closes a menu or a modal dialog). */
+  dismiss?: boolean;
+}
+
+function readRequest(path: string): ScreenshotRequest {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ScreenshotRequest;
+  } catch {
+    return {};
+  }
+}
+
+/** Waits for the hover (pointing the mouse at a squiggle if none is up) and its quick-fix row. */
+async function waitForHover(page: Page): Promise<void> {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  if (!(await hover.isVisible().catch(() => false))) {
+    const squiggle = page.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
+    if (await squiggle.isVisible().catch(() => false)) await squiggle.hover();
+  }
+  await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log('screenshot: no hover visible'));
+  // Let the hover's status row finish "Checking for quick fixes…".
+  await page
+    .waitForFunction(() => !/Checking for quick fixes/.test(document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+}
+
 /**
  * The suite asks for screenshots by writing `<name>.request` into the control folder; this takes
- * it once the hover is on screen and answers with `<name>.done`.
+ * it once what it shows is on screen and answers with `<name>.done`, holding the text of what it
+ * waited for (a dialog's message, the menu's items) so the suite can check what the user saw.
  */
-function serveScreenshots(page: Page, controlDir: string, target: string): () => void {
+/**
+ * Modal dialogs the workbench refused to show: in extension-test mode VS Code logs a dialog's text
+ * ("DialogService: refused to show dialog in tests. Contents: …") instead of showing it.
+ */
+const REFUSED_DIALOG = 'DialogService: refused to show dialog in tests. Contents: ';
+const refusedDialogs: string[] = [];
+const dialogWaiters: Array<() => void> = [];
+
+function noteWorkbenchLog(text: string): void {
+  const at = text.indexOf(REFUSED_DIALOG);
+  if (at < 0) return;
+  const contents = text.slice(at + REFUSED_DIALOG.length).replace(/"\]$/, '');
+  refusedDialogs.push(JSON.parse(`"${contents}"`) as string);
+  for (const wake of dialogWaiters.splice(0)) wake();
+}
+
+/** The text of the next modal dialog: one on screen, or one the workbench refused to show. */
+async function nextDialog(page: Page, since: number, timeoutMs: number): Promise<string> {
+  const box = page.locator('.monaco-dialog-box').first();
+  const refused = new Promise<string>((resolve) => {
+    const check = (): void => {
+      if (refusedDialogs.length > since) resolve(refusedDialogs[since] as string);
+      else dialogWaiters.push(check);
+    };
+    check();
+  });
+  const shown = box.waitFor({ state: 'visible', timeout: timeoutMs }).then(async () => (await box.innerText()).trim());
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(''), timeoutMs));
+  return Promise.race([refused, shown.catch(() => ''), timeout]);
+}
+
+function serveScreenshots(page: Page, controlDir: string, target: string, docsDir: string): () => void {
   const handled = new Set<string>();
   const take = async (file: string): Promise<void> => {
     const name = file.slice(0, -'.request'.length);
     if (handled.has(name)) return;
     handled.add(name);
+    const request = readRequest(join(controlDir, file));
+    // Dialogs from now on: the suite asks before it runs the command that opens one.
+    const dialogsBefore = refusedDialogs.length;
+    let seen = '';
     try {
-      // The hover is what the picture is for: wait for it, or point the mouse at a squiggle.
-      const hover = page.locator('.monaco-hover:not(.hidden)').first();
-      if (!(await hover.isVisible().catch(() => false))) {
-        const squiggle = page.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first();
-        if (await squiggle.isVisible().catch(() => false)) await squiggle.hover();
+      if (request.waitFor === 'dialog') {
+        seen = await nextDialog(page, dialogsBefore, 20_000);
+        if (!seen) log('screenshot: no dialog');
+      } else if (request.waitFor === 'quickfix') {
+        const box = page.locator('.action-widget').first();
+        await box.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => log('screenshot: no quick-fix menu visible'));
+        seen = (await box.innerText().catch(() => '')).trim();
+      } else {
+        await waitForHover(page);
       }
-      await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log('screenshot: no hover visible'));
-      // Let the hover's status row finish "Checking for quick fixes…".
-      await page
-        .waitForFunction(() => !/Checking for quick fixes/.test(document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''), undefined, { timeout: 5_000 })
-        .catch(() => undefined);
-      const out = name === 'screenshot' ? target : join(controlDir, `${name}.png`);
+      const out = name === 'screenshot' ? target : request.docs ? join(docsDir, `${name}.png`) : join(controlDir, `${name}.png`);
       mkdirSync(resolve(out, '..'), { recursive: true });
       await page.screenshot({ path: out });
       log(`screenshot: ${out}`);
+      if (request.dismiss) await page.keyboard.press('Escape');
     } catch (e) {
       log(`screenshot failed: ${(e as Error).message}`);
     } finally {
-      writeFileSync(join(controlDir, `${name}.done`), '');
+      // Written whole, then renamed: the suite reads it as soon as the name appears.
+      writeFileSync(join(controlDir, `${name}.tmp`), seen);
+      renameSync(join(controlDir, `${name}.tmp`), join(controlDir, `${name}.done`));
     }
   };
   const scan = (): void => {
@@ -175,6 +245,39 @@ function serveScreenshots(page: Page, controlDir: string, target: string): () =>
   const watcher = watch(controlDir, scan);
   scan();
   return () => watcher.close();
+}
+
+/**
+ * docs/blocked-commit.png: VS Code's dialog for a commit the commit-msg hook refuses. Modal
+ * dialogs are not shown while extension tests run, so this opens the workspace again as a user
+ * would (the extension loaded, no tests), types a message with an e-mail address into the Source
+ * Control box and commits. The suite installed the hooks; best effort, it never fails the run.
+ */
+async function blockedCommitScreenshot(browser: Browser, url: string, workspace: string, out: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    writeFileSync(join(workspace, 'release-notes.txt'), 'Release on Friday.\n');
+    execFileSync('git', ['add', 'release-notes.txt'], { cwd: workspace, stdio: 'ignore' });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+G');
+    const input = page.locator('.scm-editor .monaco-editor').first();
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.click();
+    await page.keyboard.type('Update the release notes');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Thanks to karl.lund@telia.se for the review');
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('.monaco-dialog-box').first();
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: out });
+    log(`screenshot: ${out} (${(await dialog.innerText()).split('\n')[0]})`);
+  } catch (e) {
+    log(`blocked-commit screenshot not taken: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
 
 async function main(): Promise<number> {
@@ -277,7 +380,7 @@ async function main(): Promise<number> {
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const target = resolve(root, values.screenshot ?? join('docs', 'screenshot.png'));
-    stopScreenshots = serveScreenshots(page, controlDir, target);
+    stopScreenshots = serveScreenshots(page, controlDir, target, resolve(target, '..'));
 
     const finished = new Promise<number>((resolveExit) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
@@ -286,6 +389,7 @@ async function main(): Promise<number> {
       const text = typeof args === 'string' ? args : JSON.stringify(args);
       // The marketplace is unreachable offline: expected, not worth a line.
       if (type === 'error' && !text.includes('open-vsx.org')) log(`workbench ${type}: ${text}`);
+      noteWorkbenchLog(text);
     });
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
 
@@ -299,6 +403,10 @@ async function main(): Promise<number> {
     });
     exitCode = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
+    if (exitCode === 0 && !values['no-screenshot'] && !values.grep && !vsix) {
+      const userUrl = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', remote(developmentPath)]]))}`;
+      await blockedCommitScreenshot(browser, userUrl, workspace, join(resolve(target, '..'), 'blocked-commit.png'));
+    }
     if (exitCode !== 0) await page.screenshot({ path: join(controlDir, 'failure.png') }).catch(() => undefined);
   } finally {
     stopScreenshots?.();

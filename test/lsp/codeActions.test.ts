@@ -163,3 +163,62 @@ test('no edit is offered when the text no longer holds the value', { timeout: 60
   const ok = await actionsFor(uri, shifted);
   assert.ok(ok.some((a) => a.title === 'Mask this EMAIL' && a.edit));
 });
+
+test('suppressions stay out of docstrings, strings and block comments; none where comments do not exist', { timeout: 60_000 }, async () => {
+  // Inside a module docstring: a disable/enable pair of Python comments around it, the docstring untouched.
+  const doc = `"""Billing helpers.\n\nQuestions: ${EMAIL}\n"""\nimport os\n`;
+  const py = client().fileUri('doc.py');
+  client().open(py, 'python', doc);
+  const [inDoc] = await client().diagnosticsFor(py);
+  const around = (await actionsFor(py, inDoc!)).find((a) => a.title.startsWith('Disable'));
+  assert.ok(around, 'offered');
+  assert.match(around.title, /multi-line string or comment/);
+  assert.deepEqual(await apply(py, around), [], 'suppressed');
+  assert.equal(client().docs.get(py)!.text, `# pii-lint-disable EMAIL\n"""Billing helpers.\n\nQuestions: ${EMAIL}\n"""\n# pii-lint-enable EMAIL\nimport os\n`);
+
+  // A block comment in TypeScript, indented.
+  const ts = client().fileUri('block.ts');
+  client().open(ts, 'typescript', `function f() {\n  /*\n   * owner: ${EMAIL}\n   */\n  return 1;\n}\n`);
+  const [inBlock] = await client().diagnosticsFor(ts);
+  const block = (await actionsFor(ts, inBlock!)).find((a) => a.title.startsWith('Disable'))!;
+  assert.deepEqual(await apply(ts, block), []);
+  assert.equal(
+    client().docs.get(ts)!.text,
+    `function f() {\n  // pii-lint-disable EMAIL\n  /*\n   * owner: ${EMAIL}\n   */\n  // pii-lint-enable EMAIL\n  return 1;\n}\n`,
+  );
+
+  // On the first line of a docstring, the directive goes on the line before it.
+  const first = client().fileUri('first.py');
+  client().open(first, 'python', `def f():\n    """Ask ${EMAIL}.\n    More text.\n    """\n`);
+  const [onFirst] = await client().diagnosticsFor(first);
+  const line = (await actionsFor(first, onFirst!)).find((a) => a.title.startsWith('Disable'))!;
+  assert.equal(line.title, 'Disable EMAIL for this line');
+  assert.deepEqual(await apply(first, line), []);
+  assert.match(client().docs.get(first)!.text, /^def f\(\):\n {4}# pii-lint-disable-next-line EMAIL\n {4}"""Ask /);
+
+  // CSV and JSON have no comments: mask, synthetic and allow only.
+  for (const [name, languageId, text] of [
+    ['people.csv', 'csv', `name,email\nJane,${EMAIL}\n`],
+    ['people.json', 'json', `{\n  "email": "${EMAIL}"\n}\n`],
+  ] as const) {
+    const uri = client().fileUri(name);
+    client().open(uri, languageId, text);
+    const [d] = await client().diagnosticsFor(uri);
+    const titles = (await actionsFor(uri, d!)).map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Allow')), `${languageId}: allow offered`);
+    assert.ok(!titles.some((t) => t.startsWith('Disable')), `${languageId}: no directive offered (${titles.join(' | ')})`);
+  }
+});
+
+test("two findings on a line: each finding's actions together, the file-wide one last", { timeout: 60_000 }, async () => {
+  const uri = client().fileUri('two.md');
+  client().open(uri, 'markdown', `Pay ${CARD} or mail ${EMAIL}\n`);
+  const diags = await client().diagnosticsFor(uri);
+  assert.equal(diags.length, 2);
+  const line = { start: { line: 0, character: 0 }, end: { line: 0, character: 60 } };
+  const actions = ((await client().codeActions(uri, line, diags)) ?? []).filter(isAction);
+  const last = actions[actions.length - 1]!;
+  assert.equal(last.title, 'Mask all PII in this file (2)');
+  assert.deepEqual(last.diagnostics ?? [], [], 'not tied to one finding, so the editor sorts it after them');
+  assert.ok(actions.slice(0, -1).every((a) => a.diagnostics?.length === 1));
+});

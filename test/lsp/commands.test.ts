@@ -87,25 +87,43 @@ test('allowlisting writes a keyed fingerprint, never the value, and silences the
   assert.equal((stale as { applied: boolean }).applied, false);
 });
 
-test('with .piilintrc.json open in the editor, the allowlist edit goes to its buffer and counts unsaved', { timeout: 60_000 }, async () => {
+test('with .piilintrc.json open and saved, the allowlist goes to the file on disk; with unsaved changes, to the buffer', { timeout: 60_000 }, async () => {
   const rcPath = join(client().workspace, '.piilintrc.json');
   const rcUri = client().fileUri('.piilintrc.json');
   const onDisk = readFileSync(rcPath, 'utf8');
   client().open(rcUri, 'json', onDisk);
-  const uri = client().fileUri('open-rc.md');
-  const other = 'erika.musterfrau@acme-mail.com';
-  client().open(uri, 'markdown', `cc ${other}\n`);
-  const [d] = await client().diagnosticsFor(uri);
-  const actions = ((await client().codeActions(uri, d!.range, [d!])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
-  const allow = actions.find((a) => a.title.startsWith('Allow'))!;
-  const result = (await client().executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean };
-  assert.equal(result.applied, true);
-  assert.equal(readFileSync(rcPath, 'utf8'), onDisk, 'the file on disk is untouched (unsaved edit)');
-  const buffer = JSON.parse(client().docs.get(rcUri)!.text) as { allowlist: string[] };
-  assert.equal(buffer.allowlist.length, 3);
-  assert.ok(!client().docs.get(rcUri)!.text.includes(other));
-  await client().until(() => client().diagnostics.get(uri)?.diagnostics.length === 0, 'allowed from the unsaved buffer');
+  const allowFirst = async (name: string, text: string): Promise<{ applied: boolean }> => {
+    const uri = client().fileUri(name);
+    client().open(uri, 'markdown', text);
+    const [d] = await client().diagnosticsFor(uri);
+    const actions = ((await client().codeActions(uri, d!.range, [d!])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
+    const allow = actions.find((a) => a.title.startsWith('Allow'))!;
+    return (await client().executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []))) as { applied: boolean };
+  };
+
+  // Saved buffer: the file on disk gets the entry (the CLI and the hooks read it), valid JSON.
+  const edits = client().applyEditCount;
+  const first = 'erika.musterfrau@acme-mail.com';
+  assert.equal((await allowFirst('open-rc.md', `cc ${first}\n`)).applied, true);
+  assert.equal(client().applyEditCount, edits, 'no buffer edit');
+  const written = readFileSync(rcPath, 'utf8');
+  const rc = JSON.parse(written) as { salt: string; allowlist: string[] };
+  assert.equal(rc.allowlist.length, 3);
+  assert.ok(!written.includes(first));
+  // The editor reloads a saved buffer whose file changed on disk.
+  client().change(rcUri, written);
+  await client().until(() => client().diagnostics.get(client().fileUri('open-rc.md'))?.diagnostics.length === 0, 'allowed from the file');
+
+  // Unsaved changes in the buffer: they are kept, and the entry joins them there.
+  client().change(rcUri, written.replace('{', '{\n  "minConfidence": 0.5,'));
+  assert.equal((await allowFirst('dirty-rc.md', 'cc paula.schmidt@acme-mail.com\n')).applied, true);
+  assert.equal(readFileSync(rcPath, 'utf8'), written, 'the file on disk is untouched (unsaved edit)');
+  const buffer = JSON.parse(client().docs.get(rcUri)!.text) as { allowlist: string[]; minConfidence: number };
+  assert.equal(buffer.allowlist.length, 4);
+  assert.equal(buffer.minConfidence, 0.5);
+  await client().until(() => client().diagnostics.get(client().fileUri('dirty-rc.md'))?.diagnostics.length === 0, 'allowed from the unsaved buffer');
   client().close(rcUri);
+  writeFileSync(rcPath, written);
 });
 
 test('piiLint.scanWorkspace reports files on disk with progress, honouring ignores', { timeout: 90_000 }, async () => {
@@ -144,6 +162,10 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   assert.equal(kinds[0], 'begin');
   assert.equal(kinds[kinds.length - 1], 'end');
   assert.ok(existsSync(join(ws, '.piilintignore')));
+  // The status now speaks of the workspace, and counts the closed files' findings too.
+  await client().until(() => client().lastStatus?.scope === 'workspace' && client().lastStatus?.state !== 'scanning', 'a workspace status');
+  const status = client().lastStatus!;
+  assert.ok(status.counts.warning + status.counts.error >= 2, JSON.stringify(status.counts));
 });
 
 test('nothing the server logs holds a PII value', () => {

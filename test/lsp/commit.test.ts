@@ -33,6 +33,10 @@ test('the Source Control input box is scanned as a commit message', { timeout: 6
   const actions = ((await client().codeActions(uri, diags[0]!.range, diags)) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
   assert.ok(actions.some((a) => a.title === 'Mask this EMAIL'));
   assert.ok(!actions.some((a) => a.title.startsWith('Disable')));
+  // Problems does not list the box's squiggles, so the status counts leave them out too.
+  await client().until(() => client().lastStatus?.findings === 1 && client().lastStatus?.state === 'ready', 'the status with the box finding');
+  const { counts } = client().lastStatus!;
+  assert.equal(counts.error + counts.warning + counts.info + counts.hint, 0);
 });
 
 test('COMMIT_EDITMSG (git-commit) is scanned minus # lines; disable writes a # comment', { timeout: 60_000 }, async () => {

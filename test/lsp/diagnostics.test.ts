@@ -53,13 +53,23 @@ test('hover shows class, confidence and evidence', { timeout: 60_000 }, async ()
   assert.ok(onEmail);
   const md = (onEmail.contents as MarkupContent).value;
   assert.match(md, /\*\*EMAIL\*\* · \d{1,3}%/);
-  assert.match(md, /validator: email format ✓/);
+  // An email has a format check, not a checksum: the hover names what checked it.
+  assert.match(md, /checked by: email format ✓/);
+  assert.doesNotMatch(md, /checksum/);
+  assert.match(md, /quick fixes: mask, synthetic value, allow, disable for this line$/m);
   assert.ok(!md.includes(EMAIL), 'the hover does not repeat the value');
   assert.deepEqual(onEmail.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 8 + EMAIL.length } });
 
   const onCard = await client().hover(uri, { line: 3, character: 7 });
   assert.match((onCard!.contents as MarkupContent).value, /\*\*CREDITCARDNUMBER\*\*[\s\S]*Luhn ✓/);
   assert.equal(await client().hover(uri, { line: 0, character: 3 }), null);
+
+  // A CSV file has no comments: the hover promises only what is offered there.
+  const csv = client().fileUri('people.csv');
+  client().open(csv, 'csv', `name,email\nJane,${EMAIL}\n`);
+  const [d] = await client().diagnosticsFor(csv);
+  const csvHover = ((await client().hover(csv, d!.range.start))!.contents as MarkupContent).value;
+  assert.match(csvHover, /quick fixes: mask, synthetic value, allow$/m);
 });
 
 test('source code: only comments and strings; settings changes re-validate', { timeout: 60_000 }, async () => {
@@ -108,6 +118,9 @@ test('the status notification reports the model and the findings', { timeout: 60
   await client().until(() => client().lastStatus?.state === 'ready' || client().lastStatus?.state === 'error', 'an idle status');
   const s = client().lastStatus!;
   assert.ok(s.findings >= 3, `findings ${s.findings}`);
+  // By severity, adding up to the same number; nothing was scanned beyond the open documents.
+  assert.equal(s.counts.error + s.counts.warning + s.counts.info + s.counts.hint, s.findings, 'no commit box open: every finding is in Problems');
+  assert.equal(s.scope, 'open');
   assert.ok(client().statuses.some((x) => x.state === 'loading'));
   assert.ok(client().statuses.some((x) => x.state === 'scanning'));
   if (s.state === 'ready') assert.ok(s.model);

@@ -133,6 +133,8 @@ export interface StatusParams {
   state: string;
   model: string | null;
   findings: number;
+  counts: { error: number; warning: number; info: number; hint: number };
+  scope: 'open' | 'workspace';
   message?: string;
 }
 

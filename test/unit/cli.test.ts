@@ -467,7 +467,7 @@ describe('scan --staged', () => {
     assert.equal(dirty.code, 1, dirty.stderr);
     const emails = json(dirty).findings.filter((f) => f.label === 'EMAIL');
     assert.deepEqual(emails.map((f) => [f.path, f.line]), [['notes.txt', 3]]);
-    assert.match(dirty.stderr, /commit blocked/);
+    assert.match(dirty.stderr, /^PII Lint blocked this commit: notes\.txt line 3 adds an email address/);
     assert.equal(snapshot(repo), snap);
 
     // From a subfolder, paths are shown relative to it; SARIF stays root-relative.
@@ -555,7 +555,7 @@ describe('install-hook', () => {
     const headBefore = git(repo, 'rev-parse', 'HEAD');
     const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add contacts');
     assert.notEqual(blocked.code, 0);
-    assert.match(blocked.stderr, /commit blocked/);
+    assert.match(blocked.stderr, /^PII Lint blocked this commit/);
     assert.ok(!blocked.stderr.includes('helen.park@fabrikam.com'));
     assert.equal(git(repo, 'rev-parse', 'HEAD'), headBefore);
     git(repo, 'rm', '-q', '--cached', 'contacts.md');
@@ -565,7 +565,7 @@ describe('install-hook', () => {
     git(repo, 'add', 'CHANGELOG.md');
     const badMsg = gitRun(repo, 'commit', '-q', '-m', 'Changelog\n\nThanks to rob.sanders@contoso.com');
     assert.notEqual(badMsg.code, 0);
-    assert.match(badMsg.stderr, /commit blocked: the commit message/);
+    assert.match(badMsg.stderr, /^PII Lint blocked this commit: the message contains/);
     assert.equal(git(repo, 'rev-parse', 'HEAD'), headBefore);
 
     const good = gitRun(repo, 'commit', '-q', '-m', 'Add changelog');

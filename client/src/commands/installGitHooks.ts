@@ -26,7 +26,10 @@ export async function installGitHooks(extensionUri: vscode.Uri, log: vscode.LogO
   const output = `${run.stdout}${run.stderr}`.trim();
   log.info(`pii-lint install-hook${force ? ' --force' : ''} in ${folder.uri.fsPath}: exit ${run.code}${output ? `\n${output}` : ''}`);
   if (run.code === 0) {
-    void vscode.window.showInformationMessage(`PII Lint: git hooks installed in ${folder.name}.${output ? ` ${output.split('\n')[0]}` : ''}`);
+    const chained = /running .* first/.test(output) ? ' Your existing hooks run first.' : '';
+    void vscode.window.showInformationMessage(
+      `PII Lint: git hooks installed in ${folder.name}: pre-commit (scans the staged changes) and commit-msg (scans the commit message).${chained}`,
+    );
     return true;
   }
   const firstLine = output.split('\n')[0] ?? 'see the output';

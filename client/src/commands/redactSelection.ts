@@ -23,6 +23,22 @@ function targetRange(editor: vscode.TextEditor): vscode.Range | undefined {
   return here?.range;
 }
 
+/**
+ * After the edit, select what the old selection became (its redacted text included): the editor
+ * itself would leave the selection where the longer or shorter replacement does not match it.
+ */
+function reselect(editor: vscode.TextEditor, before: string, from: number, to: number): void {
+  const after = editor.document.getText();
+  let prefix = 0;
+  const maxPrefix = Math.min(from, after.length);
+  while (prefix < maxPrefix && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = Math.min(before.length - to, after.length - prefix);
+  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const doc = editor.document;
+  editor.selection = new vscode.Selection(doc.positionAt(prefix), doc.positionAt(after.length - suffix));
+}
+
 export async function redactSelection(client: LanguageClient, arg?: unknown): Promise<RedactResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -41,7 +57,11 @@ export async function redactSelection(client: LanguageClient, arg?: unknown): Pr
     range: client.code2ProtocolConverter.asRange(range),
     operator,
   };
+  const before = editor.document.getText();
+  const from = editor.document.offsetAt(range.start);
+  const to = editor.document.offsetAt(range.end);
   const result = await runRedaction(client, CommandIds.redactRange, args);
+  if (result?.applied) reselect(editor, before, from, to);
   reportRedaction(result);
   return result;
 }

@@ -37,6 +37,8 @@ export interface ScanArgs extends CommonOptions {
   maxFileSize: number;
   code: 'commentsAndStrings' | 'all';
   output?: string;
+  /** Hook mode prints on a pass too. */
+  verbose?: boolean;
 }
 
 export interface DetectArgs extends CommonOptions {
@@ -130,6 +132,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
           'max-file-size': { type: 'string' },
           code: { type: 'string' },
           output: { type: 'string', short: 'o' },
+          verbose: { type: 'boolean', short: 'v' },
         },
         true,
       );
@@ -155,6 +158,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       };
       if (commitMsg !== undefined) out.commitMsg = commitMsg;
       if (values.output !== undefined) out.output = values.output;
+      if (values.verbose) out.verbose = true;
       return out;
     }
     case 'detect': {
@@ -230,6 +234,8 @@ the cap, with a notice.
   --min-severity LEVEL   report findings at least this severe (default info; hints are editor-only)
   --max-file-size SIZE   scan at most this much of each file (default 2MB)
   --code MODE            source files: commentsAndStrings (default) or all
+  -v, --verbose          with --staged/--commit-msg: print notices and the summary even when the
+                         commit passes (hooks are silent on a pass; a block's reason comes first)
 ${USAGE_COMMON}`,
   detect: `Usage: pii-lint detect --jsonl [--min-score N] < in.jsonl > out.jsonl
 

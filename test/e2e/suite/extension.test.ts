@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -17,6 +17,7 @@ import {
   quickFixes,
   rangeOf,
   requestScreenshot,
+  screenshotsAvailable,
   waitFor,
   waitForDiagnostics,
   withCode,
@@ -28,6 +29,8 @@ import {
 interface GitRepository {
   readonly rootUri: vscode.Uri;
   readonly inputBox: { value: string };
+  status(): Promise<void>;
+  commit(message: string): Promise<void>;
 }
 interface GitApi {
   readonly repositories: GitRepository[];
@@ -35,6 +38,54 @@ interface GitApi {
 }
 interface GitExtension {
   getAPI(version: 1): GitApi;
+}
+
+/** The first non-empty line, as VS Code's git extension picks it for its error dialog. */
+function firstLine(output: string): string {
+  return output.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+}
+
+/** Runs a pii-lint task and resolves with its exit status. */
+async function runTask(task: vscode.Task): Promise<number | undefined> {
+  const ended = new Promise<number | undefined>((resolve) => {
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.definition.type === 'pii-lint') {
+        sub.dispose();
+        resolve(e.exitCode);
+      }
+    });
+  });
+  await vscode.tasks.executeTask(task);
+  return ended;
+}
+
+/** For state no event reports (the status bar): checks every 100 ms until true. */
+async function poll(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The git extension's repository of the workspace folder. */
+async function gitRepository(): Promise<GitRepository> {
+  const gitExtension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  assert.ok(gitExtension, 'the built-in git extension');
+  const gitApi = (await gitExtension.activate()).getAPI(1);
+  const root = workspaceFolder().uri.fsPath;
+  return waitFor('the git repository of the workspace', () => gitApi.repositories.find((r) => r.rootUri.fsPath === root), [
+    gitApi.onDidOpenRepository as vscode.Event<unknown>,
+  ]);
+}
+
+/** The hover's text at `position`. */
+async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 describe('PII Lint in the editor', () => {
@@ -62,6 +113,16 @@ describe('PII Lint in the editor', () => {
       .join('\n');
     assert.match(hoverText, /EMAIL|email/);
     assert.match(hoverText, /\d{1,3}\s?%/);
+    // What checked an e-mail is its format: no checksum is claimed.
+    assert.match(hoverText, /checked by: email format/);
+    assert.doesNotMatch(hoverText, /checksum/);
+    assert.match(hoverText, /quick fixes: mask, synthetic value, allow, disable for this line/);
+
+    // A finding of the model alone says what it rests on.
+    const name = diagnostics.find((d) => codeOf(d) === 'FIRSTNAME');
+    assert.ok(name, `a FIRSTNAME finding among ${diagnostics.map((d) => d.message).join(', ')}`);
+    assert.match(editor.document.getText(name.range), /^Maria\b/);
+    assert.match(await hoverAt(editor.document.uri, name.range.start), /model: \d{1,3}%, from the words of the text around it alone; no pattern, checksum or rule confirms it/);
 
     assert.match(api.statusText(), /PII Lint/);
 
@@ -112,6 +173,9 @@ describe('PII Lint in the editor', () => {
     assert.ok(!text.includes('sofia.marino@libero.it'));
     assert.ok(text.includes('[EMAIL]'), text);
     assert.ok(text.includes('4916 7302 5188 3408'), 'the card on the next line was not selected and stays');
+    // The selection still covers the line, redacted text included.
+    assert.equal(doc.getText(editor.selection), doc.lineAt(line.start.line).text);
+    assert.match(doc.getText(editor.selection), /\[EMAIL\]/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -136,6 +200,9 @@ describe('PII Lint in the editor', () => {
     const emails = piiDiagnostics(uri).filter((d) => codeOf(d) === 'EMAIL');
     assert.equal(emails.length, 1, 'the # comment line is not scanned');
     assert.equal(emails[0]?.range.start.line, 0);
+    // git keeps `#` lines of a message given whole: no directive is offered in the box.
+    const boxFixes = await quickFixes(uri, emails[0]!.range, /^Allow this EMAIL/);
+    assert.ok(!boxFixes.some((a) => a.title.startsWith('Disable')), boxFixes.map((a) => a.title).join(' | '));
 
     repository.inputBox.value = '';
     await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the commit message findings to clear');
@@ -152,16 +219,7 @@ describe('PII Lint in the editor', () => {
     const task = tasks.find((t) => t.definition.staged !== false && t.scope !== undefined && typeof t.scope === 'object' && t.scope.uri.fsPath === root);
     assert.ok(task, `a pii-lint task for the folder among: ${tasks.map((t) => t.name).join(', ')}`);
 
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.definition.type === 'pii-lint') {
-          sub.dispose();
-          resolve(e.exitCode);
-        }
-      });
-    });
-    await vscode.tasks.executeTask(task);
-    const exitCode = await ended;
+    const exitCode = await runTask(task);
     if (exitCode !== 1) {
       // The terminal's text is out of reach of the API: run the same command again for the reason.
       const cli = join(api.extensionPath, 'dist', 'cli.js');
@@ -169,11 +227,35 @@ describe('PII Lint in the editor', () => {
       assert.fail(`the scan should exit 1 (findings at or above warning), not ${exitCode}: ${again.stderr.trim() || again.stdout.trim()}`);
     }
 
-    // Markers from the $pii-lint problem matcher (the file is not open: not the server's).
+    // The task's problem (the file is not open: not the server's), worded as the live ones are.
     const diagnostics = await waitForDiagnostics(stagedUri, withCode('EMAIL'), 'the task\'s EMAIL problem');
     const email = diagnostics.find((d) => codeOf(d) === 'EMAIL');
     assert.equal(email?.range.start.line, 1);
     assert.equal(email?.range.start.character, 0);
+    assert.match(email.message, /^EMAIL · \d{1,3}%$/);
+
+    // Opened, the file is the live diagnostics': the same finding never shows twice.
+    let most = 0;
+    const emailCount = (): number => piiDiagnostics(stagedUri).filter((d) => codeOf(d) === 'EMAIL').length;
+    const watch = vscode.languages.onDidChangeDiagnostics(() => (most = Math.max(most, emailCount())));
+    try {
+      const editor = await openFixture('staged.txt');
+      const live = (await waitForDiagnostics(stagedUri, withCode('EMAIL'), 'the live EMAIL finding')).find((d) => codeOf(d) === 'EMAIL')!;
+      const fixes = await quickFixes(stagedUri, live.range, /^Mask this EMAIL/);
+      const mask = fixes.find((a) => /^Mask this EMAIL/.test(a.title))!;
+      assert.ok(await vscode.workspace.applyEdit(mask.edit!));
+      // Fixed in the editor: no problem stays behind, neither the task's nor the live one.
+      await waitForDiagnostics(stagedUri, (ds) => !ds.some((d) => codeOf(d) === 'EMAIL'), 'every EMAIL problem to go after the fix');
+      // Run again with the file open: the task leaves it to the live diagnostics.
+      assert.equal(await runTask(task), 1, 'the index still holds the email');
+      assert.equal(emailCount(), 0, 'the re-run adds nothing for the open file');
+      assert.ok(most <= 1, `at most one EMAIL problem at any time (saw ${most})`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(editor.document.isDirty, false);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      watch.dispose();
+    }
   });
 
   it('"Install Git Hooks" writes hooks that block a commit of staged personal data', async () => {
@@ -184,9 +266,128 @@ describe('PII Lint in the editor', () => {
     assert.equal(installed, true);
     const hook = readFileSync(join(root, '.git', 'hooks', 'pre-commit'), 'utf8');
     assert.match(hook, /scan --staged/);
+    assert.match(readFileSync(join(root, '.git', 'hooks', 'commit-msg'), 'utf8'), /scan --commit-msg/);
     const commit = spawnSync('git', ['commit', '-m', 'Add shipping label'], { cwd: root, encoding: 'utf8' });
     assert.notEqual(commit.status, 0, `the pre-commit hook blocks the commit: ${commit.stdout}${commit.stderr}`);
+    // The first line is the reason: it is all VS Code's Git dialog shows.
+    assert.match(
+      firstLine(commit.stderr),
+      /^PII Lint blocked this commit: staged\.txt line [12] adds an? [a-z ]+(, and \d+ more findings? \(listed below\))?\. Fix (it|them), or mark a false positive with a "pii-lint-disable-next-line [A-Z]+" comment on the line above; bypass once with git commit --no-verify\.$/,
+    );
     assert.match(commit.stdout + commit.stderr, /EMAIL/);
+  });
+
+  it('a commit from Source Control that the commit-msg hook blocks says why in its dialog', async () => {
+    const root = workspaceFolder().uri.fsPath;
+    git(root, 'reset', '-q', 'staged.txt');
+    writeFileSync(join(root, 'release.txt'), 'Release on Friday.\n');
+    git(root, 'add', 'release.txt');
+    const repository = await gitRepository();
+    await repository.status();
+    const head = git(root, 'rev-parse', 'HEAD');
+    const message = 'Update the release notes\n\nThanks to karl.lund@telia.se for the review';
+    const reason =
+      'PII Lint blocked this commit: the message contains an email address (line 3). ' +
+      'Fix it, or mark a false positive with a "# pii-lint-disable-next-line EMAIL" line above it; bypass once with git commit --no-verify.';
+
+    // Through the git extension, as the Commit button does: its error carries the hooks' output.
+    const failure = await repository.commit(message).then(
+      () => undefined,
+      (e: unknown) => e as { stderr?: string; message?: string },
+    );
+    assert.ok(failure, 'the commit is refused');
+    assert.equal(firstLine(failure.stderr ?? failure.message ?? ''), reason, 'the line VS Code puts in its dialog');
+    assert.equal(git(root, 'rev-parse', 'HEAD'), head);
+
+    if (screenshotsAvailable()) {
+      // The dialog itself, from the Commit command. (In extension-test mode the workbench logs a
+      // modal dialog's text instead of showing it; the runner reads it from there.)
+      repository.inputBox.value = message;
+      const dialogSeen = requestScreenshot('blocked-commit', { waitFor: 'dialog', dismiss: true });
+      const committing = vscode.commands.executeCommand('git.commit');
+      const dialog = await dialogSeen;
+      await Promise.race([committing, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      assert.equal(dialog, `Git: ${reason}`, 'the dialog says why');
+      assert.equal(git(root, 'rev-parse', 'HEAD'), head);
+    }
+    repository.inputBox.value = '';
+    git(root, 'reset', '-q', 'release.txt');
+  });
+
+  it('"Allow" writes a complete, valid .piilintrc.json on disk at once', async () => {
+    const root = workspaceFolder().uri.fsPath;
+    const rcPath = join(root, '.piilintrc.json');
+    assert.ok(!existsSync(rcPath));
+    const editor = await openFixture('allow.md');
+    const uri = editor.document.uri;
+    const email = (await waitForDiagnostics(uri, withCode('EMAIL'), 'an EMAIL finding')).find((d) => codeOf(d) === 'EMAIL')!;
+    const allow = (await quickFixes(uri, email.range, /^Allow this EMAIL/)).find((a) => /^Allow this EMAIL/.test(a.title))!;
+    assert.ok(allow.command);
+    const result = await vscode.commands.executeCommand<{ applied: boolean; configFile: string }>(allow.command.command, ...(allow.command.arguments ?? []));
+    assert.equal(result?.applied, true, JSON.stringify(result));
+
+    // On disk now, whole: no unsaved buffer stands in for it.
+    const rc = JSON.parse(readFileSync(rcPath, 'utf8')) as { salt?: string; allowlist?: string[] };
+    assert.match(rc.salt ?? '', /^[A-Za-z0-9_-]{16,}$/, 'a salt is created with it');
+    assert.deepEqual(rc.allowlist?.map((e) => /^hmac-sha256:[0-9a-f]{64}$/.test(e)), [true]);
+    const rcDocs = vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === rcPath || d.uri.path.endsWith('.piilintrc.json'));
+    assert.ok(rcDocs.every((d) => !d.isDirty && !d.isUntitled), 'no unsaved .piilintrc.json');
+    await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'EMAIL'), 'the allowed EMAIL to go');
+
+    // The CLI (and so the hooks) read the same file: valid, and the value is allowed there too.
+    const cli = join(api.extensionPath, 'dist', 'cli.js');
+    const scan = spawnSync(process.execPath, [cli, 'scan', 'allow.md', '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.equal(scan.status, 0, scan.stderr);
+    assert.deepEqual((JSON.parse(scan.stdout) as { findings: unknown[] }).findings, []);
+
+    rmSync(rcPath);
+    await waitForDiagnostics(uri, withCode('EMAIL'), 'the EMAIL finding back without the allowlist');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('"Disable" never writes into a docstring; CSV files and the hover offer only what works there', async () => {
+    const editor = await openFixture('docstring.py');
+    const doc = editor.document;
+    const original = doc.getText();
+    const email = (await waitForDiagnostics(doc.uri, withCode('EMAIL'), 'the EMAIL in the docstring')).find((d) => codeOf(d) === 'EMAIL')!;
+    const disable = (await quickFixes(doc.uri, email.range, /^Disable EMAIL/)).find((a) => /^Disable EMAIL/.test(a.title))!;
+    assert.match(disable.title, /multi-line string or comment/);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit!));
+    const triple = '"'.repeat(3);
+    const docstring = (text: string): string => new RegExp(`${triple}[\\s\\S]*?${triple}`).exec(text)?.[0] ?? '';
+    assert.equal(docstring(doc.getText()), docstring(original), 'the docstring is untouched');
+    assert.equal(doc.getText(), `# pii-lint-disable EMAIL\n${original.replace(`${triple}\n\nimport`, `${triple}\n# pii-lint-enable EMAIL\n\nimport`)}`);
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'EMAIL'), 'the EMAIL to be suppressed');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    const csv = await openFixture('people.csv');
+    const csvEmail = (await waitForDiagnostics(csv.document.uri, withCode('EMAIL'), 'the EMAIL in the CSV')).find((d) => codeOf(d) === 'EMAIL')!;
+    const titles = (await quickFixes(csv.document.uri, csvEmail.range, /^Allow this EMAIL/)).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Disable')), `no directive in a CSV file: ${titles.join(' | ')}`);
+    const hover = await hoverAt(csv.document.uri, csvEmail.range.start.translate(0, 2));
+    assert.match(hover, /quick fixes: mask, synthetic value, allow$/m, 'the hover promises only what is offered');
+  });
+
+  it('the quick-fix menu lists each finding\'s own actions first, "Mask all" last', async () => {
+    const editor = await openFixture('two-findings.md');
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, (ds) => withCode('EMAIL')(ds) && withCode('CREDITCARDNUMBER')(ds), 'both findings');
+    const line = doc.lineAt(0).range;
+    const titles = (await quickFixes(doc.uri, line, /^Mask all PII in this file/)).map((a) => a.title);
+    assert.equal(titles[titles.length - 1], 'Mask all PII in this file (2)', titles.join(' | '));
+    // Each finding's actions stay together.
+    const owner = (t: string): string => /CREDITCARDNUMBER/.test(t) ? 'card' : /EMAIL/.test(t) ? 'email' : 'file';
+    const runs = titles.map(owner).filter((o, i, all) => i === 0 || all[i - 1] !== o);
+    assert.deepEqual([...runs].sort(), ['card', 'email', 'file'], titles.join(' | '));
+
+    if (screenshotsAvailable()) {
+      // The menu as the user sees it (docs/quick-fix-menu.png).
+      editor.selection = new vscode.Selection(line.start, line.end);
+      void vscode.commands.executeCommand('editor.action.quickFix');
+      const menu = await requestScreenshot('quick-fix-menu', { waitFor: 'quickfix', docs: true, dismiss: true });
+      assert.ok(menu && menu.lastIndexOf('Mask all') > menu.lastIndexOf('Disable'), `"Mask all" last in the menu: ${menu}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('"Scan Workspace" puts the findings of files nobody opened in Problems', async () => {
@@ -198,6 +399,17 @@ describe('PII Lint in the editor', () => {
     assert.ok(result.files >= 4, `${result.files} files scanned`);
     assert.ok(result.findings >= 1, `${result.findings} findings`);
     await waitForDiagnostics(uri, withCode('EMAIL'), 'the scan\'s EMAIL finding in an unopened file');
+
+    // The status bar counts what Problems lists (errors, warnings, infos), workspace-wide now.
+    const listed = (): number =>
+      vscode.languages
+        .getDiagnostics()
+        .filter(([u]) => u.scheme !== 'vscode-scm') // the commit box's squiggles are not in Problems
+        .reduce((n, [, ds]) => n + ds.filter((d) => d.source === 'pii-lint' && d.severity !== vscode.DiagnosticSeverity.Hint).length, 0);
+    await poll('the status bar to match Problems', () => api.statusText().endsWith(`· ${listed()}`) && /in the workspace/.test(api.statusAccessibilityLabel()));
+    const label = api.statusAccessibilityLabel();
+    assert.match(label, /^PII Lint: .*in the workspace\. Model \S+ loaded\.$/);
+    assert.doesNotMatch(label, /&nbsp;|\\|\*\*|\$\(/, `plain text: ${label}`);
   });
 
   it('"Restart Server" replaces the server, which reports again', async () => {

@@ -3,7 +3,7 @@
  * change and re-checks the condition; the timeout only turns a hang into a readable failure.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -13,6 +13,8 @@ export const SOURCE = 'pii-lint';
 export interface PiiLintApi {
   readonly ready: Promise<void>;
   readonly statusText: () => string;
+  /** The status bar item's screen-reader label. */
+  readonly statusAccessibilityLabel: () => string;
   /** Where the extension under test lives (the checkout, or the installed .vsix). */
   readonly extensionPath: string;
 }
@@ -26,7 +28,7 @@ export async function activateExtension(): Promise<PiiLintApi> {
   }
   const api = await ext.activate();
   await api.ready;
-  return { ready: api.ready, statusText: api.statusText, extensionPath: ext.extensionUri.fsPath };
+  return { ready: api.ready, statusText: api.statusText, statusAccessibilityLabel: api.statusAccessibilityLabel, extensionPath: ext.extensionUri.fsPath };
 }
 
 /** Resolves with check()'s first defined value, re-checking whenever one of `events` fires. */
@@ -170,15 +172,30 @@ export function rangeOf(doc: vscode.TextDocument, needle: string): vscode.Range 
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
 
+export interface ScreenshotOptions {
+  /** What must be on screen first: the hover (default), the quick-fix menu, or a modal dialog. */
+  waitFor?: 'hover' | 'quickfix' | 'dialog';
+  /** Save it as docs/<name>.png. */
+  docs?: boolean;
+  /** Press Escape after taking it. */
+  dismiss?: boolean;
+}
+
+/** The screenshots the runner takes, and it can see the workbench: not under test-electron. */
+export function screenshotsAvailable(): boolean {
+  return !!process.env.PII_LINT_E2E_DIR && process.env.PII_LINT_E2E_SCREENSHOTS === '1';
+}
+
 /**
  * Asks the runner (code-server + Playwright) for a screenshot of the window as it is now, and
- * waits until it has been taken. A no-op under runners that take none.
+ * waits until it has been taken. Resolves with the text of what it waited for (a dialog's
+ * message, the menu's items; '' for the hover), or undefined under runners that take none.
  */
-export async function requestScreenshot(name: string, timeoutMs = 30_000): Promise<boolean> {
+export async function requestScreenshot(name: string, options: ScreenshotOptions = {}, timeoutMs = 45_000): Promise<string | undefined> {
   const dir = process.env.PII_LINT_E2E_DIR;
-  if (!dir || process.env.PII_LINT_E2E_SCREENSHOTS !== '1') return false;
+  if (!dir || !screenshotsAvailable()) return undefined;
   const doneFile = join(dir, `${name}.done`);
-  const taken = new Promise<boolean>((resolve) => {
+  const taken = new Promise<string | undefined>((resolve) => {
     const watcher = watch(dir, () => {
       if (existsSync(doneFile)) finish(true);
     });
@@ -186,9 +203,11 @@ export async function requestScreenshot(name: string, timeoutMs = 30_000): Promi
     function finish(ok: boolean): void {
       clearTimeout(timer);
       watcher.close();
-      resolve(ok);
+      resolve(ok ? readFileSync(doneFile, 'utf8') : undefined);
     }
   });
-  writeFileSync(join(dir, `${name}.request`), JSON.stringify({ name }));
+  // Written whole, then renamed: the runner reads it as soon as the name appears.
+  writeFileSync(join(dir, `${name}.request.tmp`), JSON.stringify({ name, ...options }));
+  renameSync(join(dir, `${name}.request.tmp`), join(dir, `${name}.request`));
   return taken;
 }

@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { severityRank, type PolicyFinding, type Severity } from '../../engine/policy/policy';
+import { severityRank, type PolicyFinding } from '../../engine/policy/policy';
 import { scanText, toFileFindings } from '../../engine/scan';
 import { CliError, type ScanArgs } from '../args';
+import { blockReason } from '../blockReason';
 import { decodeText, formatBytes, readCapped, readTextFile, walkFiles } from '../files';
 import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type ReportedFinding, type ScanReport } from '../formatters';
 import { addedLines, commentChar, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
@@ -20,6 +21,10 @@ interface ScanContext {
   configs: ConfigResolver;
   engine: LazyEngine;
   report: ScanReport;
+  /** Hook mode (--staged, --commit-msg) without --verbose: notices wait for the block reason, or stay quiet on a pass. */
+  deferred: string[] | null;
+  /** git's comment character, once a commit message was read. */
+  commentChar?: string;
 }
 
 /** How a path is shown: relative to the current folder when inside it. */
@@ -31,7 +36,8 @@ function displayPath(cwd: string, absPath: string): string {
 function addNotice(ctx: ScanContext, absPath: string, kind: NoticeKind, message: string): void {
   const path = displayPath(ctx.cwd, absPath);
   ctx.report.notices.push({ path, absPath, kind, message });
-  notice(`${path}: ${message}`);
+  if (ctx.deferred) ctx.deferred.push(`${path}: ${message}`);
+  else notice(`${path}: ${message}`);
 }
 
 function noticeForSkip(kind: 'binary' | 'not-utf8', size: number): string {
@@ -138,6 +144,7 @@ async function scanCommitMessage(ctx: ScanContext, file: string): Promise<void> 
   if (decoded.truncated) addNotice(ctx, abs, 'truncated', truncatedMessage(size, ctx.args.maxFileSize));
   const inRepo = (await runGit(ctx.cwd, ['rev-parse', '--is-inside-work-tree'])).code === 0;
   const char = inRepo ? await commentChar(ctx.cwd) : '#';
+  ctx.commentChar = char;
   addFindings(ctx, await scanOne(ctx, abs, decoded.text, { languageId: 'git-commit', commentChar: char }));
 }
 
@@ -147,7 +154,8 @@ export async function runScan(args: ScanArgs, version: string): Promise<number> 
   const base = configs.forDir(cwd);
   const engine = new LazyEngine(args.model !== undefined ? resolve(cwd, args.model) : base.modelDir);
   const report: ScanReport = { findings: [], notices: [], filesScanned: 0, model: null, root: base.root, policy: base.policy, toolVersion: version };
-  const ctx: ScanContext = { args, cwd, configs, engine, report };
+  const hook = args.staged || args.commitMsg !== undefined;
+  const ctx: ScanContext = { args, cwd, configs, engine, report, deferred: hook && !args.verbose ? [] : null };
   try {
     if (args.commitMsg !== undefined) await scanCommitMessage(ctx, args.commitMsg);
     else if (args.staged) await scanStaged(ctx);
@@ -162,21 +170,20 @@ export async function runScan(args: ScanArgs, version: string): Promise<number> 
   report.findings = report.findings.filter((f) => severityRank(f.severity) >= reportRank);
   const failing = report.findings.filter((f) => severityRank(f.severity) >= failRank);
 
+  const blocked = failing.length > 0 && hook;
+  // A hook's first line of output is all that VS Code's Git dialog shows (git sends a hook's
+  // stdout to stderr too): when a commit is blocked, the reason comes first.
+  if (blocked) {
+    const what = args.staged ? 'staged' : 'message';
+    process.stderr.write(`${blockReason(what, failing, ctx.commentChar)}\n`);
+  }
   const out = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report);
-  await writeOutput(out, args.output);
-  if (args.format === 'text') notice(summaryLine(report));
-  if (failing.length > 0 && (args.staged || args.commitMsg !== undefined)) {
-    const what = args.staged ? 'the staged changes' : 'the commit message';
-    notice(
-      `commit blocked: ${what} contain${args.staged ? '' : 's'} personal data (${describeFailing(failing)}). ` +
-        'Remove it, or mark a false positive with a "pii-lint-disable-line <CLASS>" comment; bypass once with git commit --no-verify.',
-    );
+  // A passing hook is silent: findings below --fail-on are the editor's to show.
+  const quietPass = ctx.deferred !== null && !blocked && args.format === 'text' && args.output === undefined;
+  if (!quietPass) await writeOutput(out, args.output);
+  if (blocked || ctx.deferred === null) {
+    for (const line of ctx.deferred ?? []) notice(line);
+    if (args.format === 'text') notice(summaryLine(report));
   }
   return failing.length > 0 ? 1 : 0;
-}
-
-function describeFailing(findings: readonly { label: string; severity: Severity }[]): string {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
-  return [...counts].map(([label, n]) => `${n} ${label}`).join(', ');
 }
