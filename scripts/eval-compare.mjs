@@ -47,11 +47,12 @@ for (const m of models) {
   console.error(`== ${m.name}${m.dir ? ` (${m.dir})` : ''}`);
   const r = spawnSync(process.execPath, a, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) process.exit(r.status ?? 2);
-  summaries.push(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+  // score.py writes NaN where a figure has no denominator; JSON has no NaN.
+  summaries.push(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8').replace(/\bNaN\b/g, 'null')));
 }
 if (!opt('--baseline')) rmSync(baseline, { recursive: true, force: true });
 
-const fmt = (x) => (x === undefined || Number.isNaN(x) ? '  -  ' : x.toFixed(3));
+const fmt = (x) => (typeof x !== 'number' ? '  -  ' : x.toFixed(3));
 const rows = [['set', 'figure', ...models.map((m) => m.name)]];
 for (const set of Object.keys(summaries[0])) {
   const fig = set.startsWith('nannigalaxy') ? 'recall_any' : 'F1_iou';

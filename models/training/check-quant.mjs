@@ -92,7 +92,8 @@ const result = {
 };
 console.log(JSON.stringify(result, null, 1));
 if (opt('--json')) writeFileSync(opt('--json'), JSON.stringify(result, null, 1) + '\n');
-if (result.argmax_agreement < 0.995) {
-  console.error(`argmax agreement ${(result.argmax_agreement * 100).toFixed(2)}% is below the 99.5% target`);
+const minAgreement = Number(opt('--min-agreement', '0.995'));
+if (result.argmax_agreement < minAgreement) {
+  console.error(`argmax agreement ${(result.argmax_agreement * 100).toFixed(2)}% is below the ${(minAgreement * 100).toFixed(1)}% target`);
   process.exitCode = 1;
 }

@@ -63,7 +63,7 @@ before(async () => {
   await build({
     entryPoints: [
       { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
-      { in: join(ROOT, 'server/src/engine/worker.ts'), out: 'worker' },
+      { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
     ],
     outdir: BUILD_DIR,
     bundle: true,
