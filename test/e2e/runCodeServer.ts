@@ -275,7 +275,8 @@ async function main(): Promise<number> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The clipboard permissions let the prompt-redaction test read what the command copied.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const target = resolve(root, values.screenshot ?? join('docs', 'screenshot.png'));
     stopScreenshots = serveScreenshots(page, controlDir, target);
 

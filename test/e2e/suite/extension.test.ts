@@ -115,6 +115,32 @@ describe('PII Lint in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('"Redact Selection for a Prompt" copies the redacted text; "Restore Values in Selection" puts the values back', async () => {
+    const editor = await openFixture('redact.txt');
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, withCode('EMAIL'), 'an EMAIL finding');
+    const original = doc.getText();
+    const line = doc.lineAt(rangeOf(doc, 'sofia.marino@libero.it').start.line).range;
+    editor.selection = new vscode.Selection(line.start, line.end);
+    const result = await vscode.commands.executeCommand<{ text?: string; redacted: number }>('piiLint.redactSelectionForPrompt', 'placeholder');
+    const prompt = result?.text ?? '';
+    assert.ok(!prompt.includes('sofia.marino@libero.it') && prompt.length > 0, `a redacted prompt (${JSON.stringify(result)})`);
+    assert.equal(doc.getText(), original, 'the document is not edited');
+    assert.equal(await vscode.env.clipboard.readText(), prompt, 'the prompt is on the clipboard');
+    const email = /\[EMAIL_\d+\]/.exec(prompt)?.[0];
+    assert.ok(email, prompt);
+
+    // The model's answer, pasted into an editor, quoting the token twice.
+    const answer = await vscode.workspace.openTextDocument({ content: `Reply to ${email} today; ${email} asked twice.` });
+    const answerEditor = await vscode.window.showTextDocument(answer);
+    answerEditor.selection = new vscode.Selection(answer.positionAt(0), answer.positionAt(answer.getText().length));
+    const restored = await vscode.commands.executeCommand<{ restored: number }>('piiLint.restoreValuesInSelection');
+    assert.equal(restored?.restored, 2);
+    assert.equal(answer.getText(), 'Reply to sofia.marino@libero.it today; sofia.marino@libero.it asked twice.');
+    assert.ok(((await vscode.commands.executeCommand<number>('piiLint.forgetPromptValues')) ?? 0) >= 1, 'the map is forgotten');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('flags an email typed into the Source Control input box', async () => {
     const gitExtension = vscode.extensions.getExtension<GitExtension>('vscode.git');
     assert.ok(gitExtension, 'the built-in git extension');
