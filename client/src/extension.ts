@@ -25,6 +25,7 @@ import {
 } from './commands/promptRedaction';
 import { redactSelection, REDACT_SELECTION_COMMAND } from './commands/redactSelection';
 import { scanWorkspace, SCAN_WORKSPACE_COMMAND } from './commands/scanWorkspace';
+import { OPEN_SAMPLE_COMMAND, OPEN_SETTINGS_COMMAND, openSample, openSettings } from './commands/walkthrough';
 import { SHOW_OUTPUT_COMMAND, StatusBar } from './statusBar';
 import { PreCommitTaskProvider, TASK_TYPE } from './tasks/preCommitTask';
 
@@ -98,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): PiiLintApi {
       await languageClient.restart();
     }),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
+    vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, openSample),
+    vscode.commands.registerCommand(OPEN_SETTINGS_COMMAND, () => openSettings(context.extension.id)),
 
     vscode.tasks.registerTaskProvider(TASK_TYPE, new PreCommitTaskProvider(context.extensionUri)),
   );

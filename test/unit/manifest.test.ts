@@ -36,6 +36,11 @@ interface Manifest {
     taskDefinitions: Array<{ type: string }>;
     grammars: Array<{ scopeName: string; path: string; language?: string; injectTo?: string[] }>;
     languages: Array<{ id: string; filenames?: string[]; configuration?: string }>;
+    walkthroughs: Array<{
+      id: string;
+      title: string;
+      steps: Array<{ id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }>;
+    }>;
   };
   devDependencies: Record<string, string>;
   scripts: Record<string, string>;
@@ -214,10 +219,31 @@ test('CHANGELOG.md is in Keep a Changelog form, with the manifest version', () =
 test('`vsce ls` (no flags) ships the listing files, one platform of ONNX Runtime, no tests or maps', () => {
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const files = execFileSync(process.execPath, [vsce, 'ls'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/screenshot.png', manifest.icon ?? '-']) {
+  const walkthroughMedia = manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image ?? '-'));
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/screenshot.png', manifest.icon ?? '-', ...walkthroughMedia]) {
     assert.ok(files.includes(f), `${f} ships`);
   }
   const native = files.filter((f) => f.startsWith('node_modules/onnxruntime-node/bin/'));
   assert.ok(native.length > 0 && native.every((f) => f.includes('/linux/x64/')), `linux-x64 binaries only: ${native.join(', ')}`);
   for (const f of files) assert.doesNotMatch(f, /(^|\/)test\/|\.map$|^models\/training\/|^docs\/(?!screenshot\.png$)/, f);
+});
+
+test('the walkthrough: hooks, Redact Selection, settings; every button is a contributed command, every page exists', () => {
+  const [walkthrough, ...others] = manifest.contributes.walkthroughs;
+  assert.ok(walkthrough && others.length === 0);
+  const ids = new Set(manifest.contributes.commands.map((c) => c.command));
+  const buttons = walkthrough.steps.map((step) => [...step.description.matchAll(/\(command:([\w.]+)[^)]*\)/g)].map((m) => m[1]));
+  assert.deepEqual(buttons, [['piiLint.installGitHooks'], ['piiLint.openSample', 'piiLint.redactSelection'], ['piiLint.openSettings']]);
+  for (const step of walkthrough.steps) {
+    for (const event of step.completionEvents ?? []) {
+      const command = /^onCommand:(.+)$/.exec(event)?.[1];
+      if (command) assert.ok(ids.has(command), `${step.id}: ${event}`);
+      else assert.match(event, /^onSettingChanged:piiLint/, `${step.id}: ${event}`);
+    }
+    const page = step.media.markdown;
+    assert.ok(page, `${step.id} has a page`);
+    const text = readFileSync(join(root, page), 'utf8');
+    assert.match(text, /^# /, `${page} starts with a heading`);
+  }
+  for (const id of buttons.flat()) assert.ok(ids.has(id ?? ''), `${id} is contributed`);
 });

@@ -226,6 +226,27 @@ describe('PII Lint in the editor', () => {
     await waitForDiagnostics(uri, withCode('EMAIL'), 'the scan\'s EMAIL finding in an unopened file');
   });
 
+  it('the walkthrough opens, and its buttons open a sample to redact and the settings', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'pii-lint.pii-lint#getStarted', false);
+    const activeTab = (): string => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+    await waitFor('the Welcome page with the walkthrough', () => (/Welcome|Walkthrough|PII Lint/i.test(activeTab()) ? true : undefined), [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>], 15_000);
+
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('piiLint.openSample');
+    const doc = editor.document;
+    assert.equal(doc.uri.scheme, 'untitled', 'the sample is not written to disk');
+    await waitForDiagnostics(doc.uri, (ds) => withCode('EMAIL')(ds) && withCode('IBAN')(ds), 'EMAIL and IBAN findings in the sample');
+    const lines = new vscode.Range(rangeOf(doc, 'Met Maria').start, doc.lineAt(rangeOf(doc, 'Card on file').start.line).range.end);
+    editor.selection = new vscode.Selection(lines.start, lines.end);
+    const result = await vscode.commands.executeCommand<{ applied: boolean }>('piiLint.redactSelection', 'placeholder');
+    assert.ok(result?.applied);
+    assert.ok(!doc.getText().includes('maria.kowalski@posteo.de') && doc.getText().includes('[EMAIL]'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    await vscode.commands.executeCommand('piiLint.openSettings');
+    await waitFor('the Settings editor', () => (/Settings/.test(activeTab()) ? true : undefined), [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>], 15_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('"Restart Server" replaces the server, which reports again', async () => {
     const editor = await openFixture('contact.md');
     const uri = editor.document.uri;
