@@ -22,6 +22,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { build } from 'esbuild';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
@@ -184,7 +186,18 @@ function spanText(file: string, f: JsonFinding): string {
 }
 
 /** The SARIF 2.1.0 shape code-scanning uploads need (checked in development against the OASIS schema). */
+/** SARIF 2.1.0's JSON schema (test/fixtures/sarif/README.md says where it comes from). */
+const validateSarif = ((): ((doc: unknown) => string) => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+  // unicodeRegExp off: the schema's language pattern ("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$") is not a valid /u regex.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return (doc) => (validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '; ' }));
+})();
+
 function assertSarif(doc: unknown, expectResults: boolean): void {
+  assert.equal(validateSarif(doc), '', 'valid against the SARIF 2.1.0 schema');
   const log = doc as {
     version: string;
     $schema: string;
@@ -322,6 +335,14 @@ describe('scan files', () => {
     assert.equal(w.code, 1);
     assert.equal(w.stdout, '');
     assertSarif(JSON.parse(readFileSync(out, 'utf8')), true);
+    // The schema check is live: a log without its tool, or with a made-up level, fails it.
+    const broken = JSON.parse(r.stdout) as { runs: Array<{ tool?: unknown; results: Array<{ level: string }> }> };
+    const noTool = structuredClone(broken);
+    delete noTool.runs[0]!.tool;
+    assert.match(validateSarif(noTool), /tool/);
+    const badLevel = structuredClone(broken);
+    badLevel.runs[0]!.results[0]!.level = 'severe';
+    assert.notEqual(validateSarif(badLevel), '');
   });
 
   test('a clean file exits 0 with no output; --fail-on decides the exit status', () => {
