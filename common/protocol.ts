@@ -71,6 +71,8 @@ export const CommandIds = {
   scanWorkspace: 'piiLint.scanWorkspace',
   /** AddToAllowlistArgs -> AllowlistResult */
   addToAllowlist: 'piiLint.addToAllowlist',
+  /** RedactForPromptArgs -> RedactForPromptResult; edits nothing. */
+  redactForPrompt: 'piiLint.redactForPrompt',
 } as const;
 
 export const ALL_COMMANDS: readonly string[] = Object.values(CommandIds);
@@ -96,6 +98,26 @@ export interface RedactResult {
   /** Findings replaced. */
   redacted: number;
   /** Why nothing was applied ("no findings in the selection", "document not open", …). */
+  reason?: string;
+}
+
+/** A selection redacted reversibly, for pasting into an LLM prompt; the document is not edited. */
+export interface RedactForPromptArgs {
+  uri: string;
+  /** An empty range means the whole document. */
+  range: Range;
+  operator: 'placeholder' | 'synthetic';
+  /** The tokens given out so far (the client keeps them in memory), so a value keeps its token. */
+  map: Array<{ token: string; value: string; label: string }>;
+}
+
+export interface RedactForPromptResult {
+  /** The redacted text; absent when nothing could be redacted. */
+  text?: string;
+  /** The whole map after this redaction (earlier entries included). */
+  map?: Array<{ token: string; value: string; label: string }>;
+  /** Values replaced (every occurrence counts). */
+  redacted: number;
   reason?: string;
 }
 

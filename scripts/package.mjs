@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds a platform-specific .vsix: `npm run package [-- --target linux-x64] [--out file.vsix]`.
-// The production bundles are built first; then .vscodeignore plus this target's onnxruntime-node
-// binaries go into a temporary ignore file for vsce, so a package carries one platform's native
-// code. Without --target, the platform this runs on. Afterwards `vsce ls` lists what shipped.
+// vsce's vscode:prepublish builds the production bundles; .vscodeignore, with its linux-x64
+// binaries swapped for this target's, goes into a temporary ignore file for vsce, so a package
+// carries one platform's native code. Without --target, the platform this runs on. Afterwards
+// `vsce ls` lists what shipped.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,6 @@ const { values } = parseArgs({
   options: {
     target: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    'skip-build': { type: 'boolean' },
   },
 });
 const target = values.target ?? `${process.platform}-${process.arch}`;
@@ -68,26 +68,20 @@ function vsce(args) {
   }
 }
 
-if (!values['skip-build']) {
-  try {
-    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
-  } catch {
-    console.error('package: the production build failed (see above)');
-    process.exit(1);
-  }
-}
-
 const tmp = mkdtempSync(join(tmpdir(), 'pii-lint-package-'));
 try {
   const ignoreFile = join(tmp, '.vscodeignore');
-  const base = readFileSync(join(root, '.vscodeignore'), 'utf8');
-  writeFileSync(
-    ignoreFile,
-    `${base}\n# ${target}: this platform's ONNX Runtime only\n!node_modules/onnxruntime-node/bin/napi-v*/${os}/${arch}/*\n`,
+  // .vscodeignore names linux-x64's binaries on the line after "# native:"; this target's replace them.
+  const base = readFileSync(join(root, '.vscodeignore'), 'utf8').replace(
+    /^# native: .*\n!node_modules\/onnxruntime-node\/bin\/.*$/m,
+    `# native: ${target}\n!node_modules/onnxruntime-node/bin/napi-v*/${os}/${arch}/*`,
   );
-  // No repository URL to rewrite README links against: relative links (docs/screenshot.png) stay
-  // relative and resolve inside the installed extension, which ships the image.
-  vsce(['package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
+  if (!base.includes(`# native: ${target}`)) {
+    console.error('package: .vscodeignore has no "# native:" line for the onnxruntime-node binaries');
+    process.exit(2);
+  }
+  writeFileSync(ignoreFile, base);
+  vsce(['package', '--target', target, '--ignoreFile', ignoreFile, '--out', out]);
   const files = vsce(['ls', '--ignoreFile', ignoreFile]).trim().split('\n');
   const size = statSync(out).size;
   console.log(`\n${out}\n${files.length} files, ${(size / 1024 / 1024).toFixed(1)} MB (target ${target})`);

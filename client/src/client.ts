@@ -36,6 +36,11 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
   { language: 'git-commit' },
 ];
 
+/** Whether DOCUMENT_SELECTOR covers the document: what makes it worth starting the server for. */
+export function isScannable(doc: vscode.TextDocument): boolean {
+  return ['file', 'untitled', 'vscode-scm'].includes(doc.uri.scheme) || doc.languageId === 'git-commit';
+}
+
 export function createServerOptions(extensionUri: vscode.Uri): ServerOptions {
   const module = vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;
   return {

@@ -42,6 +42,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'PII Lint';
     this.item.command = SHOW_OUTPUT_COMMAND;
     this.render();
+  }
+
+  /** Shown once the server starts: a window with nothing to scan shows no PII Lint item. */
+  show(): void {
     this.item.show();
   }
 

@@ -30,6 +30,8 @@ import {
   REDACT_OPERATORS,
   type AddToAllowlistArgs,
   type AllowlistResult,
+  type RedactForPromptArgs,
+  type RedactForPromptResult,
   type RedactOperator,
   type RedactResult,
   type ScanWorkspaceResult,
@@ -37,6 +39,7 @@ import {
 } from '../../common/protocol';
 import { summarize, type ScanService } from './service';
 import type { Redactor } from './redact/redact';
+import { RedactionMap, redactReversibly } from './redact/reversible';
 import type { WorkspaceConfigs } from './workspaceConfig';
 
 export interface CommandDeps {
@@ -137,6 +140,11 @@ export class CommandHandlers {
           return { applied: false, redacted: 0, reason: 'expected { uri, operator: mask | placeholder | synthetic }' };
         }
         return this.redact(arg.uri, undefined, arg.operator);
+      case CommandIds.redactForPrompt:
+        if (!isRecord(arg) || typeof arg.uri !== 'string' || !isRange(arg.range) || (arg.operator !== 'placeholder' && arg.operator !== 'synthetic') || !Array.isArray(arg.map)) {
+          return { redacted: 0, reason: 'expected { uri, range, operator: placeholder | synthetic, map }' };
+        }
+        return this.redactForPrompt(arg as unknown as RedactForPromptArgs);
       case CommandIds.scanWorkspace:
         return this.scanWorkspace(token, progress);
       case CommandIds.addToAllowlist:
@@ -185,6 +193,31 @@ export class CommandHandlers {
     const applied = await this.applyEdit(`Redact PII (${operator})`, documentEdit(doc, edits, this.d.capabilities.documentChanges));
     this.d.log.info(`redact ${operator}: ${summarize(findings.map((f) => f.label))}${applied ? '' : ' (edit rejected)'}`);
     return applied ? { applied, redacted: findings.length } : { applied, redacted: 0, reason: 'the editor rejected the edit' };
+  }
+
+  /**
+   * The range's text with its findings replaced by tokens that `restore` can undo. Nothing is
+   * edited; the text and the map go back to the client, which keeps them in memory only.
+   */
+  private async redactForPrompt(args: RedactForPromptArgs): Promise<RedactForPromptResult> {
+    const doc = this.d.getDocument(args.uri);
+    if (!doc) return { redacted: 0, reason: 'the document is not open' };
+    let map: RedactionMap;
+    try {
+      map = new RedactionMap(args.map);
+    } catch (e) {
+      return { redacted: 0, reason: `the prompt map is inconsistent (${(e as Error).message})` };
+    }
+    let from = doc.offsetAt(args.range.start);
+    let to = doc.offsetAt(args.range.end);
+    if (from === to) [from, to] = [0, doc.getText().length];
+    const findings = (await this.currentFindings(doc))
+      .filter((f) => f.start < to && f.end > from)
+      .map((f) => ({ start: Math.max(f.start, from) - from, end: Math.min(f.end, to) - from, label: f.label, score: f.score }));
+    const text = doc.getText().slice(from, to);
+    const result = redactReversibly(text, findings, { operator: args.operator, map, redactor: this.d.redactor });
+    this.d.log.info(`redact for a prompt (${args.operator}): ${summarize(findings.map((f) => f.label))}`);
+    return { text: result.text, map: map.entries(), redacted: result.replaced };
   }
 
   private async applyEdit(label: string, edit: WorkspaceEdit): Promise<boolean> {

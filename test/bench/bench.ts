@@ -8,11 +8,15 @@
  *   npm run bench -- --quick       fewer repetitions (a smoke test of the harness)
  *   npm run bench -- --only=server the language-server figures only
  *
+ * The transformers.js comparison runs only where it is installed (it is not a dependency: it
+ * brings a second onnxruntime-node): `npm install --no-save @huggingface/transformers@^4.3.2`.
+ *
  * Models are prepared under models/training/work/bench/ (gitignored) on first use; see models.ts.
  * Nothing here prints document text or detected values: only counts, sizes and times.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
@@ -20,11 +24,19 @@ import { DEBOUNCE_MS } from '../../server/src/diagnostics';
 import { TestClient } from '../lsp/harness';
 import { corpusLines, mixedDocument, sparseProse } from './corpus';
 import { BUILTIN, forwardFlops, MATMUL, MINI_SHAPE, prepareFamily, prepareMatmul, REF_SHAPE, ROOT } from './models';
-import { makeInputs, percentile } from './tasks';
+import { makeInputs, percentile, TRANSFORMERS_JS } from './tasks';
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const CORES = availableParallelism();
+const HAVE_TRANSFORMERS_JS = ((): boolean => {
+  try {
+    createRequire(join(ROOT, 'package.json')).resolve(TRANSFORMERS_JS);
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const figures: Array<Record<string, unknown>> = [];
 
 function record(f: Record<string, unknown>): Record<string, unknown> {
@@ -267,10 +279,13 @@ async function main(): Promise<void> {
 
   // 3. The same model, the same texts, through transformers.js' pipeline: alternated runs.
   const dir = mkdtempSync(join(tmpdir(), 'pii-lint-bench-'));
-  const families = [
-    { name: 'ref-shaped-int8', fam: ref, n: QUICK ? 10 : 40 },
-    { name: 'mini-shaped-int8', fam: mini, n: QUICK ? 40 : 200 },
-  ];
+  const families = HAVE_TRANSFORMERS_JS
+    ? [
+        { name: 'ref-shaped-int8', fam: ref, n: QUICK ? 10 : 40 },
+        { name: 'mini-shaped-int8', fam: mini, n: QUICK ? 40 : 200 },
+      ]
+    : [];
+  if (!HAVE_TRANSFORMERS_JS) process.stderr.write(`bench: the transformers.js comparison is skipped (npm install --no-save ${TRANSFORMERS_JS}@^4.3.2 to run it)\n`);
   for (const { name, fam, n } of families) {
     const textsFile = join(dir, `${name}.json`);
     writeFileSync(textsFile, JSON.stringify(makeInputs(fam.int8, n).chunks));
@@ -281,6 +296,8 @@ async function main(): Promise<void> {
     }
     await task('transformersOnTexts', { name, hubRoot: fam.hubRoot, hubId: fam.hubId, textsFile, threads: null, round: 0, tokensDir: fam.int8 });
   }
+
+  rmSync(dir, { recursive: true, force: true });
 
   // 4. Incremental scanning in the engine; then the language server end to end; then the CLI's cold start.
   await task('incremental', { dir: BUILTIN, lines: 10_000, edits: QUICK ? 5 : 20 });

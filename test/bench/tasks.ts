@@ -9,6 +9,19 @@ import { createEngine, type Engine } from '../../server/src/engine/engine';
 import { loadModelFolder } from '../../server/src/engine/model/model';
 import { corpusLines, mixedCorpus, mixedDocument } from './corpus';
 
+/** The comparator of the bench's step 3, installed on demand: `npm install --no-save @huggingface/transformers@^4.3.2`. */
+export const TRANSFORMERS_JS = '@huggingface/transformers';
+
+/** The part of transformers.js' API the comparison uses. */
+interface TransformersJs {
+  env: { allowRemoteModels: boolean; allowLocalModels: boolean; localModelPath: string };
+  pipeline(
+    task: 'token-classification',
+    model: string,
+    options: { dtype: string; session_options?: { intraOpNumThreads: number; interOpNumThreads: number } },
+  ): Promise<{ (text: string, options: { aggregation_strategy: string }): Promise<unknown>; dispose(): Promise<void> }>;
+}
+
 export function emit(figure: Record<string, unknown>): void {
   process.stdout.write(`@@ ${JSON.stringify(figure)}\n`);
 }
@@ -166,7 +179,9 @@ async function oursOnTexts(args: { name: string; dir: string; textsFile: string;
 /** The same texts through transformers.js' token-classification pipeline (local folder, remote models off). */
 async function transformersOnTexts(args: { name: string; hubRoot: string; hubId: string; textsFile: string; threads: number | null; round: number; tokensDir: string }): Promise<void> {
   const texts = JSON.parse(readFileSync(args.textsFile, 'utf8')) as string[];
-  const tf = await import('@huggingface/transformers');
+  // Not a dependency (it brings a second onnxruntime-node): bench.ts runs this only when it was
+  // installed for the occasion, so the module name stays out of the type checker's reach.
+  const tf = (await import(TRANSFORMERS_JS)) as TransformersJs;
   tf.env.allowRemoteModels = false;
   tf.env.allowLocalModels = true;
   tf.env.localModelPath = `${args.hubRoot}/`;

@@ -6,6 +6,8 @@
  *
  *   node dist/test/e2e/runCodeServer.js                 # this checkout as the development extension
  *   node dist/test/e2e/runCodeServer.js --vsix [file]   # install the .vsix (default: newest *.vsix here) and test that
+ *   node dist/test/e2e/runCodeServer.js --untrusted     an untrusted workspace (restricted mode) that names
+ *                                                       its own model folder: only test/e2e/suite/untrusted.test.js runs
  *   options: --grep TEXT, --no-screenshot, --keep (leave the temp folder), --timeout SECONDS
  *
  * The screenshot of the squiggles and the hover goes to docs/screenshot.png.
@@ -28,6 +30,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     vsix: { type: 'boolean' },
+    untrusted: { type: 'boolean' },
     grep: { type: 'string' },
     'no-screenshot': { type: 'boolean' },
     screenshot: { type: 'string' },
@@ -82,7 +85,21 @@ function createHostExtension(dir: string): string {
   return dir;
 }
 
-function writeUserSettings(userDataDir: string): void {
+/**
+ * The untrusted run's workspace names a model folder of its own (in the settings and in
+ * .piilintrc.json) holding a corrupt model: restricted mode must ignore it and use the built-in one.
+ */
+function nameWorkspaceModel(workspace: string, modelDir: string): void {
+  mkdirSync(modelDir, { recursive: true });
+  writeFileSync(join(modelDir, 'config.json'), '{"id2label": {"0": "O"}}');
+  writeFileSync(join(modelDir, 'tokenizer.json'), 'not a tokenizer');
+  writeFileSync(join(modelDir, 'model.onnx'), 'not a model');
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'piiLint.model.path': modelDir }, null, 2));
+  writeFileSync(join(workspace, '.piilintrc.json'), JSON.stringify({ model: modelDir }, null, 2));
+}
+
+function writeUserSettings(userDataDir: string, untrusted: boolean): void {
   const dir = join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
   const settings = {
@@ -101,7 +118,10 @@ function writeUserSettings(userDataDir: string): void {
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    // The untrusted run opens the workspace in restricted mode, without the trust dialog.
+    'security.workspace.trust.enabled': untrusted,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never',
     'git.openRepositoryInParentFolders': 'never',
     'git.autofetch': false,
     'git.blame.statusBarItem.enabled': false,
@@ -304,7 +324,9 @@ async function main(): Promise<number> {
   const controlDir = join(tmp, 'control');
   for (const d of [userDataDir, extensionsDir, controlDir, join(tmp, 'xdg-config'), join(tmp, 'xdg-data')]) mkdirSync(d, { recursive: true });
   createWorkspace(workspace);
-  writeUserSettings(userDataDir);
+  const untrusted = values.untrusted ?? false;
+  if (untrusted) nameWorkspaceModel(workspace, join(tmp, 'workspace-model'));
+  writeUserSettings(userDataDir, untrusted);
   const configFile = join(tmp, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 
@@ -313,7 +335,8 @@ async function main(): Promise<number> {
     XDG_CONFIG_HOME: join(tmp, 'xdg-config'),
     XDG_DATA_HOME: join(tmp, 'xdg-data'),
     PII_LINT_E2E_DIR: controlDir,
-    PII_LINT_E2E_SCREENSHOTS: values['no-screenshot'] ? '0' : '1',
+    PII_LINT_E2E_SCREENSHOTS: values['no-screenshot'] || untrusted ? '0' : '1',
+    ...(untrusted ? { PII_LINT_E2E_UNTRUSTED: '1' } : {}),
     // The suite checks it is testing the copy installed here, not the checkout.
     ...(vsix ? { PII_LINT_E2E_INSTALLED_IN: extensionsDir } : {}),
     ...(values.grep ? { PII_LINT_E2E_GREP: values.grep } : {}),
@@ -343,7 +366,7 @@ async function main(): Promise<number> {
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
     ],
@@ -378,7 +401,8 @@ async function main(): Promise<number> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The clipboard permissions let the prompt-redaction test read what the command copied.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const target = resolve(root, values.screenshot ?? join('docs', 'screenshot.png'));
     stopScreenshots = serveScreenshots(page, controlDir, target, resolve(target, '..'));
 

@@ -168,6 +168,41 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   assert.ok(status.counts.warning + status.counts.error >= 2, JSON.stringify(status.counts));
 });
 
+test('piiLint.redactForPrompt returns the selection redacted with a map, and edits nothing', { timeout: 60_000 }, async () => {
+  // Values no earlier test has allowlisted.
+  const EMAIL = 'lena.hartmann@posteo.de';
+  const CARD = '4916 7302 5188 3408';
+  const uri = client().fileUri('prompt.md');
+  const text = `Ask about ${EMAIL}, card ${CARD}.\nAgain: ${EMAIL}\nOutside: ${IBAN}\n`;
+  client().open(uri, 'markdown', text);
+  await client().diagnosticsFor(uri);
+  const edits = client().applyEditCount;
+  const selection = { start: { line: 0, character: 0 }, end: { line: 1, character: 7 + EMAIL.length } };
+  const r = (await client().executeCommand('piiLint.redactForPrompt', { uri, range: selection, operator: 'placeholder', map: [] })) as {
+    text: string;
+    map: Array<{ token: string; value: string; label: string }>;
+    redacted: number;
+  };
+  assert.equal(client().applyEditCount, edits, 'the document is not edited');
+  assert.equal(client().docs.get(uri)!.text, text);
+  assert.ok(!r.text.includes(EMAIL) && !r.text.includes(CARD), 'no value in the prompt text');
+  assert.ok(!r.text.includes('Outside'), 'only the selection');
+  const email = r.map.find((e) => e.value === EMAIL);
+  assert.ok(email && /^\[EMAIL_\d+\]$/.test(email.token));
+  assert.equal(r.text.split(email.token).length - 1, 2, 'both copies share the token');
+  assert.ok(r.map.some((e) => e.value === CARD));
+  assert.equal(r.redacted, 3);
+
+  // The next prompt hands the map back: the e-mail keeps its token; an empty range is the document.
+  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const r2 = (await client().executeCommand('piiLint.redactForPrompt', { uri, range: whole, operator: 'placeholder', map: r.map })) as { text: string; map: unknown[] };
+  assert.ok(r2.text.includes(email.token) && !r2.text.includes(IBAN));
+  assert.ok(r2.map.length > r.map.length, 'the IBAN was added');
+  const bad = (await client().executeCommand('piiLint.redactForPrompt', { uri, range: whole, operator: 'mask', map: [] })) as { redacted: number; reason?: string };
+  assert.equal(bad.redacted, 0);
+  assert.ok(bad.reason);
+});
+
 test('nothing the server logs holds a PII value', () => {
   for (const v of [EMAIL, CARD, IBAN, 'max.mustermann']) assert.ok(!client().allOutput.includes(v));
 });

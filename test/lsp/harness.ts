@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before } from 'node:test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -172,7 +172,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-    const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'pii-lint-lsp-'));
+    const workspace = options.workspace ?? temporaryWorkspace();
     mkdirSync(join(workspace, '.git'), { recursive: true });
     const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -383,6 +383,22 @@ export class TestClient {
     this.conn.dispose();
     return code;
   }
+}
+
+/**
+ * Workspaces made here outlive a client (a test restarts a server on its predecessor's folder),
+ * so they go when the test file's process ends.
+ */
+const madeWorkspaces: string[] = [];
+// Before test/setup/temp-root.mjs looks for leftovers on exit.
+process.prependOnceListener('exit', () => {
+  for (const dir of madeWorkspaces) rmSync(dir, { recursive: true, force: true });
+});
+
+function temporaryWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pii-lint-lsp-'));
+  madeWorkspaces.push(dir);
+  return dir;
 }
 
 /** One server for the whole test file: started before its first test, stopped after its last. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,4 +42,5 @@ test('over IPC: serves diagnostics, and exits when the channel closes', { timeou
   conn.dispose();
   child.disconnect();
   assert.notEqual(await exited, null, 'the server exited');
+  rmSync(ws, { recursive: true, force: true });
 });

@@ -20,8 +20,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { build } from 'esbuild';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
@@ -184,7 +186,18 @@ function spanText(file: string, f: JsonFinding): string {
 }
 
 /** The SARIF 2.1.0 shape code-scanning uploads need (checked in development against the OASIS schema). */
+/** SARIF 2.1.0's JSON schema (test/fixtures/sarif/README.md says where it comes from). */
+const validateSarif = ((): ((doc: unknown) => string) => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+  // unicodeRegExp off: the schema's language pattern ("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$") is not a valid /u regex.
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return (doc) => (validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '; ' }));
+})();
+
 function assertSarif(doc: unknown, expectResults: boolean): void {
+  assert.equal(validateSarif(doc), '', 'valid against the SARIF 2.1.0 schema');
   const log = doc as {
     version: string;
     $schema: string;
@@ -265,7 +278,7 @@ describe('command line', () => {
     const h = cli(['--help'], { model: false });
     assert.equal(h.code, 0);
     assert.match(h.stdout, /pii-lint scan --staged/);
-    for (const cmd of ['scan', 'detect', 'redact', 'install-hook']) {
+    for (const cmd of ['scan', 'detect', 'redact', 'restore', 'install-hook']) {
       const r = cli([cmd, '--help'], { model: false });
       assert.equal(r.code, 0, cmd);
       assert.match(r.stdout, /^Usage: pii-lint /);
@@ -322,6 +335,14 @@ describe('scan files', () => {
     assert.equal(w.code, 1);
     assert.equal(w.stdout, '');
     assertSarif(JSON.parse(readFileSync(out, 'utf8')), true);
+    // The schema check is live: a log without its tool, or with a made-up level, fails it.
+    const broken = JSON.parse(r.stdout) as { runs: Array<{ tool?: unknown; results: Array<{ level: string }> }> };
+    const noTool = structuredClone(broken);
+    delete noTool.runs[0]!.tool;
+    assert.match(validateSarif(noTool), /tool/);
+    const badLevel = structuredClone(broken);
+    badLevel.runs[0]!.results[0]!.level = 'severe';
+    assert.notEqual(validateSarif(badLevel), '');
   });
 
   test('a clean file exits 0 with no output; --fail-on decides the exit status', () => {
@@ -706,5 +727,84 @@ describe('redact', () => {
     const latin1 = cli(['redact'], { input: Buffer.from('Caf\xe9\n', 'latin1') });
     assert.equal(latin1.code, 2);
     assert.match(latin1.stderr, /not valid UTF-8/);
+  });
+});
+
+describe('redact --map / restore: reversible redaction for LLM prompts', () => {
+  const prompt = 'Summarise: Rob Sanders (rob.sanders@contoso.com) paid with 4539 1488 0343 6467; write to rob.sanders@contoso.com.\n';
+  const values = ['rob.sanders@contoso.com', '4539 1488 0343 6467'];
+
+  /** restore prints the real values on stdout by design; only stderr must stay clean. */
+  function restoreRun(args: string[], input: string, cwd = ROOT): Run {
+    const r = spawnSync(process.execPath, [CLI, 'restore', ...args], { cwd, input, encoding: 'utf8', env: childEnv(), timeout: 60_000 });
+    if (r.error) throw r.error;
+    for (const v of SECRET_VALUES) assert.ok(!r.stderr.includes(v), 'stderr must not contain a value');
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  test('placeholders: the map is private and outside the repository, the answer gets its values back', () => {
+    const r = cli(['redact', '--map', 'chat-1'], { input: prompt });
+    assert.equal(r.code, 0, r.stderr);
+    for (const v of values) assert.ok(!r.stdout.includes(v));
+    const tokens = [...new Set(r.stdout.match(/\[[A-Z]+_\d+\]/g) ?? [])];
+    const email = tokens.find((t) => t.startsWith('[EMAIL_'));
+    const card = tokens.find((t) => t.startsWith('[CREDITCARDNUMBER_'));
+    assert.ok(email && card, r.stdout);
+    assert.equal(r.stdout.split(email).length - 1, 2, 'both copies of the e-mail share one token');
+
+    const mapFile = join(home, '.local', 'state', 'pii-lint', 'maps', 'chat-1.json');
+    assert.ok(existsSync(mapFile), 'a bare name lands in the per-user map folder');
+    assert.ok(r.stderr.includes(mapFile), 'stderr says where the map is');
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(mapFile).mode & 0o777, 0o600);
+      assert.equal(statSync(dirname(mapFile)).mode & 0o077, 0, 'the map folder is private too');
+    }
+
+    const answer = `Card ${card} belongs to the owner of ${email}. Contact: ${email}.`;
+    const back = restoreRun(['--map', 'chat-1'], answer);
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(back.stdout, 'Card 4539 1488 0343 6467 belongs to the owner of rob.sanders@contoso.com. Contact: rob.sanders@contoso.com.');
+    assert.match(back.stderr, /3 tokens restored/);
+    // The whole redacted prompt restores to the original.
+    assert.equal(restoreRun(['--map', 'chat-1'], r.stdout).stdout, prompt);
+
+    // A second prompt of the conversation: the same value keeps its token.
+    const r2 = cli(['redact', '--map', 'chat-1'], { input: 'And cc rob.sanders@contoso.com.\n' });
+    assert.equal(r2.code, 0, r2.stderr);
+    assert.equal(r2.stdout, `And cc ${email}.\n`);
+  });
+
+  test('synthetic pseudonyms round-trip too', () => {
+    const mapFile = join(tempDir(), 'maps', 'synthetic.json');
+    const r = cli(['redact', '--operator', 'synthetic', '--map', mapFile], { input: prompt });
+    assert.equal(r.code, 0, r.stderr);
+    for (const v of values) assert.ok(!r.stdout.includes(v));
+    const back = restoreRun(['--map', mapFile], r.stdout);
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(back.stdout, prompt);
+  });
+
+  test('refused before reading input: a map inside a git work tree, a mask, a missing or corrupt map', () => {
+    const repo = newRepo();
+    const inRepo = spawnSync(process.execPath, [CLI, 'redact', '--map', './prompt-map.json', ...MODEL_ARGS], { cwd: repo, input: prompt, encoding: 'utf8', env: childEnv() });
+    assert.equal(inRepo.status, 2);
+    assert.match(inRepo.stderr, /inside the git work tree/);
+    assert.equal(inRepo.stdout, '');
+    assert.ok(!existsSync(join(repo, 'prompt-map.json')));
+    // A folder that does not exist yet inside the repository is refused as well.
+    assert.equal(spawnSync(process.execPath, [CLI, 'redact', '--map', 'new/dir/m.json', ...MODEL_ARGS], { cwd: repo, input: prompt, env: childEnv() }).status, 2);
+    assert.ok(!existsSync(join(repo, 'new')));
+
+    const masked = cli(['redact', '--operator', 'mask', '--map', 'x'], { input: prompt });
+    assert.equal(masked.code, 2);
+    assert.match(masked.stderr, /cannot be restored/);
+    assert.equal(restoreRun([], 'x').code, 2);
+    assert.match(restoreRun(['--map', 'no-such-map'], 'x').stderr, /no such map/);
+
+    const corrupt = join(tempDir(), 'corrupt.json');
+    writeFileSync(corrupt, '{"entries": [{"token": "t", "value": "rob.sanders@contoso.com"');
+    const bad = restoreRun(['--map', corrupt], 'x');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /not a readable pii-lint map/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatText, type ReportedFinding, type ScanReport } from '../../server/src/cli/formatters';
@@ -35,8 +36,19 @@ interface Manifest {
     taskDefinitions: Array<{ type: string }>;
     grammars: Array<{ scopeName: string; path: string; language?: string; injectTo?: string[] }>;
     languages: Array<{ id: string; filenames?: string[]; configuration?: string }>;
+    walkthroughs: Array<{
+      id: string;
+      title: string;
+      steps: Array<{ id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }>;
+    }>;
   };
   devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  repository?: { type: string; url: string };
+  homepage?: string;
+  bugs?: { url: string };
+  icon?: string;
+  galleryBanner?: { color: string; theme: string };
 }
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
@@ -70,7 +82,14 @@ test('menus name contributed commands', () => {
 
 test('entry point, activation and engine', () => {
   assert.equal(manifest.main, './dist/client.js');
-  assert.ok(manifest.activationEvents.includes('onLanguage:git-commit'));
+  // Activation only where there is something to scan: no window-wide events.
+  for (const event of manifest.activationEvents) {
+    assert.match(event, /^(onLanguage:[a-z0-9-]+|onTaskType:pii-lint)$/, `${event}: activation only by language or by its task`);
+  }
+  for (const language of ['git-commit', 'scminput', 'plaintext', 'markdown', 'json', 'yaml', 'typescript', 'python', 'csv', 'log']) {
+    assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
+  }
+  assert.ok(manifest.activationEvents.includes('onTaskType:pii-lint'));
   // code-server 4.100.3 (VS Code 1.100.3) runs the editor tests; @types/vscode must not be newer.
   const engine = /^\^1\.(\d+)\.\d+$/.exec(manifest.engines.vscode);
   assert.ok(engine && Number(engine[1]) <= 100, manifest.engines.vscode);
@@ -167,4 +186,64 @@ test('.piilintignore has a language, a grammar and a comment syntax', () => {
   assert.equal(config.comments?.lineComment, '#');
   const g = grammar('source.piilintignore');
   assert.ok(g.repository.comment);
+});
+
+test('the Marketplace listing: repository, homepage, issues, banner, a 128×128 PNG icon', () => {
+  assert.match(manifest.repository?.url ?? '', /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  assert.ok(manifest.homepage?.startsWith(manifest.repository?.url.replace(/\.git$/, '') ?? '-'), 'homepage in the repository');
+  assert.match(manifest.bugs?.url ?? '', /\/issues$/);
+  assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9A-Fa-f]{6}$/);
+  assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme ?? ''));
+  const png = readFileSync(join(root, manifest.icon ?? ''));
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  assert.equal(png.toString('ascii', 12, 16), 'IHDR');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  // vsce builds the bundles itself, so a plain `vsce package` ships current code.
+  assert.match(manifest.scripts['vscode:prepublish'] ?? '', /esbuild\.mjs --production/);
+});
+
+test('CHANGELOG.md is in Keep a Changelog form, with the manifest version', () => {
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+  assert.match(changelog, /^# Changelog\n/);
+  assert.match(changelog, /keepachangelog\.com/);
+  assert.match(changelog, /^## \[Unreleased\]$/m);
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  assert.match(changelog, new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\]`, 'm'));
+  for (const heading of changelog.match(/^### .*$/gm) ?? []) {
+    assert.ok(['### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security'].includes(heading), heading);
+  }
+  // Every version heading has its link at the bottom.
+  for (const [, v] of changelog.matchAll(/^## \[([^\]]+)\]/gm)) assert.match(changelog, new RegExp(`^\\[${v}\\]: https://`, 'm'), v);
+});
+
+test('`vsce ls` (no flags) ships the listing files, one platform of ONNX Runtime, no tests or maps', () => {
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const files = execFileSync(process.execPath, [vsce, 'ls'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+  const walkthroughMedia = manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? s.media.image ?? '-'));
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/screenshot.png', manifest.icon ?? '-', ...walkthroughMedia]) {
+    assert.ok(files.includes(f), `${f} ships`);
+  }
+  const native = files.filter((f) => f.startsWith('node_modules/onnxruntime-node/bin/'));
+  assert.ok(native.length > 0 && native.every((f) => f.includes('/linux/x64/')), `linux-x64 binaries only: ${native.join(', ')}`);
+  for (const f of files) assert.doesNotMatch(f, /(^|\/)test\/|\.map$|^models\/training\/|^docs\/(?!screenshot\.png$)/, f);
+});
+
+test('the walkthrough: hooks, Redact Selection, settings; every button is a contributed command, every page exists', () => {
+  const [walkthrough, ...others] = manifest.contributes.walkthroughs;
+  assert.ok(walkthrough && others.length === 0);
+  const ids = new Set(manifest.contributes.commands.map((c) => c.command));
+  const buttons = walkthrough.steps.map((step) => [...step.description.matchAll(/\(command:([\w.]+)[^)]*\)/g)].map((m) => m[1]));
+  assert.deepEqual(buttons, [['piiLint.installGitHooks'], ['piiLint.openSample', 'piiLint.redactSelection'], ['piiLint.openSettings']]);
+  for (const step of walkthrough.steps) {
+    for (const event of step.completionEvents ?? []) {
+      const command = /^onCommand:(.+)$/.exec(event)?.[1];
+      if (command) assert.ok(ids.has(command), `${step.id}: ${event}`);
+      else assert.match(event, /^onSettingChanged:piiLint/, `${step.id}: ${event}`);
+    }
+    const page = step.media.markdown;
+    assert.ok(page, `${step.id} has a page`);
+    const text = readFileSync(join(root, page), 'utf8');
+    assert.match(text, /^# /, `${page} starts with a heading`);
+  }
+  for (const id of buttons.flat()) assert.ok(ids.has(id ?? ''), `${id} is contributed`);
 });

@@ -54,6 +54,13 @@ export interface RedactArgs extends CommonOptions {
   seed?: string;
   languageId?: string;
   path?: string;
+  /** Reversible: keep token -> value here (a bare name or a path); see mapFile.ts. */
+  map?: string;
+}
+
+export interface RestoreArgs extends CommonOptions {
+  command: 'restore';
+  map: string;
 }
 
 export interface InstallHookArgs extends CommonOptions {
@@ -61,10 +68,10 @@ export interface InstallHookArgs extends CommonOptions {
   force: boolean;
 }
 
-export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | InstallHookArgs;
+export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | RestoreArgs | InstallHookArgs;
 export type ParsedArgs = CommandArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
-export const COMMANDS = ['scan', 'detect', 'redact', 'install-hook'] as const;
+export const COMMANDS = ['scan', 'detect', 'redact', 'restore', 'install-hook'] as const;
 
 const COMMON = {
   model: { type: 'string' },
@@ -173,7 +180,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     case 'redact': {
       const { values } = parse(
         rest,
-        { operator: { type: 'string' }, seed: { type: 'string' }, language: { type: 'string' }, path: { type: 'string' } },
+        { operator: { type: 'string' }, seed: { type: 'string' }, language: { type: 'string' }, path: { type: 'string' }, map: { type: 'string' } },
         false,
       );
       if (values.help) return { command: 'help', topic: 'redact' };
@@ -182,10 +189,20 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         ...common(values),
         operator: oneOf(values.operator, ['mask', 'placeholder', 'synthetic'] as const, '--operator', 'placeholder'),
       };
+      if (values.map !== undefined) {
+        if (out.operator === 'mask') throw new UsageError('--map needs --operator placeholder or synthetic: a mask cannot be restored');
+        out.map = values.map;
+      }
       if (values.seed !== undefined) out.seed = values.seed;
       if (values.language !== undefined) out.languageId = values.language;
       if (values.path !== undefined) out.path = values.path;
       return out;
+    }
+    case 'restore': {
+      const { values } = parse(rest, { map: { type: 'string' } }, false);
+      if (values.help) return { command: 'help', topic: 'restore' };
+      if (values.map === undefined) throw new UsageError('restore needs --map (the map "pii-lint redact --map" wrote)');
+      return { command: 'restore', ...common(values), map: values.map };
     }
     case 'install-hook': {
       const { values } = parse(rest, { force: { type: 'boolean' } }, false);
@@ -210,6 +227,8 @@ Usage:
   pii-lint scan --commit-msg FILE     scan a commit message (commit-msg hook)
   pii-lint detect --jsonl             raw detections: {"id","text"} lines in, {"id","entities"} lines out
   pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out
+  pii-lint redact --map NAME < prompt > redacted      reversible: keep token -> value in a private map
+  pii-lint restore --map NAME < answer > restored     put the real values back
   pii-lint install-hook [--force]     install the pre-commit and commit-msg git hooks
   pii-lint --version | --help [command]
 
@@ -246,7 +265,7 @@ Detections above the model's per-class thresholds, no policy. A bad line yields 
   --min-score N          raw mode: every detection scored at least N (0..1), model thresholds ignored
   --batch-size N         texts per model batch (default 16)
 ${USAGE_COMMON}`,
-  redact: `Usage: pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out
+  redact: `Usage: pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] [--map NAME] < in > out
 
 Replaces the personal data the policy reports (.piilintrc.json applies) in stdin, writes stdout.
 
@@ -255,6 +274,21 @@ Replaces the personal data the policy reports (.piilintrc.json applies) in stdin
   --seed S               seed for synthetic values (same seed, same pseudonyms)
   --language ID          scan as this language (e.g. typescript: comments and strings only)
   --path NAME            file name to infer the language from
+  --map NAME|FILE        reversible (for LLM prompts): each value becomes a numbered placeholder
+                         ([EMAIL_1]) or, with --operator synthetic, a pseudonym, and the token ->
+                         value map is saved for "pii-lint restore". A bare NAME is kept in
+                         $XDG_STATE_HOME/pii-lint/maps (override: PII_LINT_MAP_DIR); a path with a
+                         slash is used as given, but never inside a git work tree. The file is
+                         private (0600), holds the real values, is never printed, and grows with
+                         each redact into it (one map per conversation). Delete it when done.
+${USAGE_COMMON}`,
+  restore: `Usage: pii-lint restore --map NAME|FILE < answer > restored
+
+Puts the real values back into a text that quotes the tokens of "pii-lint redact --map" (an LLM's
+answer): every occurrence of every token, in any order; pseudonyms only as whole words. Prints
+how many tokens it restored on stderr. No model is loaded.
+
+  --map NAME|FILE        the map redact wrote (same NAME or path)
 ${USAGE_COMMON}`,
   'install-hook': `Usage: pii-lint install-hook [--force] [--model DIR]
 

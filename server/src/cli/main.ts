@@ -8,6 +8,7 @@ import { CliError, HELP, UsageError, parseCommandLine } from './args';
 import { runDetect } from './commands/detect';
 import { runInstallHook } from './commands/installHook';
 import { runRedact } from './commands/redact';
+import { runRestore } from './commands/restore';
 import { runScan } from './commands/scan';
 
 async function run(argv: string[]): Promise<number> {
@@ -28,6 +29,8 @@ async function run(argv: string[]): Promise<number> {
       return runDetect(parsed);
     case 'redact':
       return runRedact(parsed);
+    case 'restore':
+      return runRestore(parsed);
     case 'install-hook':
       return runInstallHook(parsed);
   }

@@ -179,6 +179,32 @@ describe('PII Lint in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('"Redact Selection for a Prompt" copies the redacted text; "Restore Values in Selection" puts the values back', async () => {
+    const editor = await openFixture('redact.txt');
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, withCode('EMAIL'), 'an EMAIL finding');
+    const original = doc.getText();
+    const line = doc.lineAt(rangeOf(doc, 'sofia.marino@libero.it').start.line).range;
+    editor.selection = new vscode.Selection(line.start, line.end);
+    const result = await vscode.commands.executeCommand<{ text?: string; redacted: number }>('piiLint.redactSelectionForPrompt', 'placeholder');
+    const prompt = result?.text ?? '';
+    assert.ok(!prompt.includes('sofia.marino@libero.it') && prompt.length > 0, `a redacted prompt (${JSON.stringify(result)})`);
+    assert.equal(doc.getText(), original, 'the document is not edited');
+    assert.equal(await vscode.env.clipboard.readText(), prompt, 'the prompt is on the clipboard');
+    const email = /\[EMAIL_\d+\]/.exec(prompt)?.[0];
+    assert.ok(email, prompt);
+
+    // The model's answer, pasted into an editor, quoting the token twice.
+    const answer = await vscode.workspace.openTextDocument({ content: `Reply to ${email} today; ${email} asked twice.` });
+    const answerEditor = await vscode.window.showTextDocument(answer);
+    answerEditor.selection = new vscode.Selection(answer.positionAt(0), answer.positionAt(answer.getText().length));
+    const restored = await vscode.commands.executeCommand<{ restored: number }>('piiLint.restoreValuesInSelection');
+    assert.equal(restored?.restored, 2);
+    assert.equal(answer.getText(), 'Reply to sofia.marino@libero.it today; sofia.marino@libero.it asked twice.');
+    assert.ok(((await vscode.commands.executeCommand<number>('piiLint.forgetPromptValues')) ?? 0) >= 1, 'the map is forgotten');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('flags an email typed into the Source Control input box', async () => {
     const gitExtension = vscode.extensions.getExtension<GitExtension>('vscode.git');
     assert.ok(gitExtension, 'the built-in git extension');
@@ -410,6 +436,27 @@ describe('PII Lint in the editor', () => {
     const label = api.statusAccessibilityLabel();
     assert.match(label, /^PII Lint: .*in the workspace\. Model \S+ loaded\.$/);
     assert.doesNotMatch(label, /&nbsp;|\\|\*\*|\$\(/, `plain text: ${label}`);
+  });
+
+  it('the walkthrough opens, and its buttons open a sample to redact and the settings', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'pii-lint.pii-lint#getStarted', false);
+    const activeTab = (): string => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+    await waitFor('the Welcome page with the walkthrough', () => (/Welcome|Walkthrough|PII Lint/i.test(activeTab()) ? true : undefined), [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>], 15_000);
+
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('piiLint.openSample');
+    const doc = editor.document;
+    assert.equal(doc.uri.scheme, 'untitled', 'the sample is not written to disk');
+    await waitForDiagnostics(doc.uri, (ds) => withCode('EMAIL')(ds) && withCode('IBAN')(ds), 'EMAIL and IBAN findings in the sample');
+    const lines = new vscode.Range(rangeOf(doc, 'Met Maria').start, doc.lineAt(rangeOf(doc, 'Card on file').start.line).range.end);
+    editor.selection = new vscode.Selection(lines.start, lines.end);
+    const result = await vscode.commands.executeCommand<{ applied: boolean }>('piiLint.redactSelection', 'placeholder');
+    assert.ok(result?.applied);
+    assert.ok(!doc.getText().includes('maria.kowalski@posteo.de') && doc.getText().includes('[EMAIL]'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    await vscode.commands.executeCommand('piiLint.openSettings');
+    await waitFor('the Settings editor', () => (/Settings/.test(activeTab()) ? true : undefined), [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>], 15_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('"Restart Server" replaces the server, which reports again', async () => {

@@ -159,10 +159,27 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
 }
 
+/**
+ * Opening a document activates the extensions that wait for its language (Markdown's starts a
+ * language server and registers code action providers as it comes up). VS Code cancels a
+ * code-action request when the set of providers changes while it runs, and
+ * `vscode.executeCodeActionProvider` then rejects with "Canceled": so a test asks for quick fixes
+ * only once every extension of the document's language has finished activating.
+ */
+export async function languageExtensionsActivated(languageId: string): Promise<void> {
+  const waiting = vscode.extensions.all.filter((ext) => {
+    const events = (ext.packageJSON as { activationEvents?: unknown }).activationEvents;
+    return Array.isArray(events) && events.some((e) => e === `onLanguage:${languageId}` || e === 'onLanguage');
+  });
+  await Promise.all(waiting.map((ext) => ext.activate().then(undefined, () => undefined)));
+}
+
 export async function openFixture(name: string): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.joinPath(workspaceFolder().uri, name);
   const doc = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(doc, { preview: false });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await languageExtensionsActivated(doc.languageId);
+  return editor;
 }
 
 /** Offset range of `needle` in the document, as a vscode.Range. */
