@@ -708,3 +708,22 @@ describe('redact', () => {
     assert.match(latin1.stderr, /not valid UTF-8/);
   });
 });
+
+describe('unkeyed allowlists', () => {
+  test('scan and the pre-commit hook refuse an allowlist without a salt: exit 2 with the fix, nothing committed', () => {
+    const repo = newRepo();
+    const unkeyed = JSON.stringify({ allowlist: [`hmac-sha256:${createHash('sha256').update('EMAIL\0helen.park@fabrikam.com').digest('hex')}`] });
+    writeFileSync(join(repo, '.piilintrc.json'), unkeyed);
+    writeFileSync(join(repo, 'notes.md'), 'Build with make.\n');
+    const scan = cli(['scan', 'notes.md'], { cwd: repo });
+    assert.equal(scan.code, 2, scan.stderr);
+    assert.match(scan.stderr, /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*delete the "allowlist" key/);
+
+    assert.equal(cli(['install-hook'], { cwd: repo }).code, 0);
+    git(repo, 'add', 'notes.md', '.piilintrc.json');
+    const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add notes');
+    assert.notEqual(blocked.code, 0, 'the hook refuses the commit');
+    assert.match(blocked.stderr, /no "salt"/);
+    assert.equal(gitRun(repo, 'rev-parse', '--verify', '-q', 'HEAD').code, 1, 'no commit');
+  });
+});
