@@ -55,13 +55,17 @@ interface TraceChannel {
   trace(message: string, ...args: unknown[]): void;
 }
 
-/** `channel` with its `trace` redacting; everything else (log level, events, other levels) as is. */
+/**
+ * `channel` with its `trace` redacting; everything else (log level, events, other levels) read
+ * from the channel itself. The proxy's target is an empty object, not the channel: a frozen API
+ * object would make returning bound methods break the Proxy invariants.
+ */
 export function redactingTraceChannel<T extends TraceChannel>(channel: T): T {
-  return new Proxy(channel, {
-    get(target, prop) {
-      if (prop === 'trace') return (message: string, ...args: unknown[]) => target.trace(redactTraceEntry(message), ...args);
-      const v: unknown = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+  return new Proxy({} as T, {
+    get(_, prop) {
+      if (prop === 'trace') return (message: string, ...args: unknown[]) => channel.trace(redactTraceEntry(message), ...args);
+      const v: unknown = Reflect.get(channel, prop, channel);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(channel) : v;
     },
   });
 }

@@ -104,3 +104,17 @@ test('the redacting channel passes every other member through to the real channe
   assert.equal(wrapped.name, 'PII Lint');
   assert.deepEqual(channel.lines, ['INFO server started']);
 });
+
+test('a frozen channel (an API object may be) is wrapped too', () => {
+  const channel = new RecordingChannel();
+  const frozen = Object.freeze({
+    logLevel: 1,
+    trace: (m: string) => channel.trace(m),
+    info: (m: string) => channel.info(m),
+  });
+  const wrapped = redactingTraceChannel(frozen);
+  wrapped.info('ok');
+  wrapped.trace(`Sending notification 'x'.\nParams: {"text": "jane@acme-mail.com"}`);
+  assert.equal(wrapped.logLevel, 1);
+  assert.deepEqual(channel.lines, ['INFO ok', `Sending notification 'x'.\nParams: {\n    "text": "‹18 chars›"\n}`]);
+});
