@@ -7,7 +7,7 @@
  *
  * Allowed: Unix domain sockets and named pipes (the LSP's IPC), TCP/UDP to 127.0.0.0/8 and ::1,
  * DNS for "localhost". Everything else is blocked, entry point by entry point (each has a test in
- * test/lsp/zz-network-guard.test.ts): net and tls sockets, http/https/http2 requests, fetch, UDP,
+ * test/zz-final/network-guard.test.ts): net and tls sockets, http/https/http2 requests, fetch, UDP,
  * and every DNS call — module functions, dns.promises, and Resolver instances of both.
  */
 import dgram from 'node:dgram';

@@ -1,5 +1,7 @@
 /**
- * Runs last (`npm test` takes the files in name order): the privacy guard that `npm test` preloads
+ * Runs last: the test runner sorts the files by path, so this file sits in test/zz-final/, after
+ * test/lsp/ and test/unit/ (in test/lsp/ it ran before the CLI, hook and engine tests, whose
+ * network use then went unchecked). The privacy guard that `npm test` preloads
  * into every process it starts (test/setup/no-network.mjs) saw no socket or DNS call during the
  * whole suite — and the guard does block what it should.
  */
