@@ -20,6 +20,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SOURCE, type InitializationOptions } from '../../common/protocol';
+import { redactingTraceChannel } from './traceRedaction';
 
 export const CLIENT_ID = 'piiLint';
 export const CLIENT_NAME = 'PII Lint';
@@ -118,7 +119,8 @@ export function createClientOptions(hooks: ClientHooks): LanguageClientOptions {
     documentSelector: DOCUMENT_SELECTOR,
     diagnosticCollectionName: SOURCE,
     outputChannel: hooks.log,
-    traceOutputChannel: hooks.log,
+    // At `verbose` the client would trace document text; the channel keeps only the shape.
+    traceOutputChannel: redactingTraceChannel(hooks.log),
     initializationOptions,
     progressOnInitialization: true,
     synchronize: {

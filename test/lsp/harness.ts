@@ -121,6 +121,57 @@ export function editsByUri(edit: WorkspaceEdit): Map<string, { version: number |
 }
 
 // ---------------------------------------------------------------------------------------------
+// Privacy: what a server must never write to any of its log channels
+
+/** Sentences shorter than this are too generic to mean a leak ("Build with make."). */
+const MIN_SENTENCE = 20;
+/** Reported values shorter than this may occur in a log by chance (a 4-digit year). */
+const MIN_VALUE = 6;
+/** Only the start of a huge document is planted (all of a 50 MB one would cost minutes). */
+const MAX_PLANTED = 200_000;
+
+/**
+ * Collects what a server was given and what it reported, and finds any of it in what the server
+ * logged: every sentence (its first 48 characters) of every document text sent, and every value a
+ * diagnostic covered. Failure messages show a leak's length and first characters only.
+ */
+export class LeakWatch {
+  private readonly sentences = new Set<string>();
+  private readonly values = new Set<string>();
+
+  /** A document text the server received. */
+  plantText(text: string): void {
+    for (const line of text.slice(0, MAX_PLANTED).split(/\r?\n|\r/)) {
+      for (const sentence of line.split(/(?<=[.!?;:])\s+/)) {
+        const s = sentence.trim();
+        if (s.length >= MIN_SENTENCE) this.sentences.add(s.slice(0, 48));
+      }
+    }
+  }
+
+  /** A value that must never be logged (a finding, or one the test planted). */
+  plantValue(value: string): void {
+    if (value.trim().length >= MIN_VALUE) this.values.add(value.trim());
+  }
+
+  /** What of the planted text and values `output` holds, described without showing it whole. */
+  leaksIn(output: string): string[] {
+    const show = (kind: string, s: string): string => `${kind} of ${s.length} chars starting "${s.slice(0, 3)}…"`;
+    return [
+      ...[...this.values].filter((v) => output.includes(v)).map((v) => show('a value', v)),
+      ...[...this.sentences].filter((s) => output.includes(s)).map((s) => show('a document sentence', s)),
+    ];
+  }
+
+  assertNoLeaks(output: string, server: string): void {
+    const leaks = this.leaksIn(output);
+    if (leaks.length === 0) return;
+    const shown = leaks.slice(0, 8).join('; ') + (leaks.length > 8 ? `; and ${leaks.length - 8} more` : '');
+    throw new Error(`the ${server} logged what it must not (stderr, window/logMessage, window/showMessage or $/logTrace): ${shown}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface Doc {
   uri: string;
@@ -144,6 +195,8 @@ export interface StartOptions {
   trusted?: boolean;
   /** A workspace folder; default: a fresh temporary folder holding `.git` (a repository root). */
   workspace?: string;
+  /** Another server bundle (the leak check's own test runs a leaky one). */
+  server?: string;
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -157,6 +210,8 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly progress: unknown[] = [];
   stderr = '';
+  /** Every sentence sent and value reported: none may reach `allOutput`. */
+  readonly watch = new LeakWatch();
   settings: Record<string, unknown>;
   applyEditCount = 0;
   private waiters: Waiter[] = [];
@@ -166,19 +221,23 @@ export class TestClient {
     readonly conn: ProtocolConnection,
     readonly workspace: string,
     settings: Record<string, unknown>,
+    private readonly stderrClosed: Promise<void>,
   ) {
     this.settings = settings;
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+    const server = options.server ?? SERVER;
+    if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first`);
     const workspace = options.workspace ?? temporaryWorkspace();
     mkdirSync(join(workspace, '.git'), { recursive: true });
     const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [server, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderrClosed = new Promise<void>((resolve) => child.stderr!.once('close', () => resolve()));
     const conn = createProtocolConnection(child.stdout!, child.stdin!);
     const settings = { model: { path: defaultModelPath() }, ...(options.settings ?? {}) };
-    const client = new TestClient(child, conn, workspace, settings);
+    const client = new TestClient(child, conn, workspace, settings, stderrClosed);
+    started.add(client);
     child.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));
     client.wire();
     conn.listen();
@@ -187,6 +246,8 @@ export class TestClient {
       rootUri: pathToFileURL(workspace).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: basename(workspace) }],
       initializationOptions: { workspaceTrusted: options.trusted ?? true },
+      // Every server logs at its most verbose, so the leak check sees every log call.
+      trace: 'verbose',
       capabilities: {
         workspace: {
           configuration: true,
@@ -220,6 +281,8 @@ export class TestClient {
       return { applied: this.applyWorkspaceEdit(p.edit) };
     });
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      const doc = this.docs.get(p.uri);
+      if (doc && p.version === doc.version) for (const d of p.diagnostics) this.watch.plantValue(doc.text.slice(offsetAt(doc.text, d.range.start), offsetAt(doc.text, d.range.end)));
       this.diagnostics.set(p.uri, p);
       this.published.push(p);
       this.poke();
@@ -308,6 +371,7 @@ export class TestClient {
   open(uri: string, languageId: string, text: string): Doc {
     const doc: Doc = { uri, languageId, version: 1, text };
     this.docs.set(uri, doc);
+    this.watch.plantText(text);
     void this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return doc;
   }
@@ -319,6 +383,7 @@ export class TestClient {
     const end = positionAt(doc.text, doc.text.length);
     doc.version++;
     doc.text = text;
+    this.watch.plantText(text);
     void this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: doc.version },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text }],
@@ -368,7 +433,25 @@ export class TestClient {
     return [...this.logs, this.stderr].join('\n');
   }
 
+  /**
+   * Waits until the server has exited and its stderr is read to the end, then fails if any of its
+   * log channels holds a sentence or value (the server is killed first if it is still running).
+   */
+  async checkLeaks(): Promise<void> {
+    started.delete(this);
+    if (this.alive) this.child.kill();
+    await this.stderrClosed;
+    this.watch.assertNoLeaks(this.allOutput, `server (pid ${this.child.pid})`);
+  }
+
+  /** Shuts the server down, then checks its logs for leaks (see checkLeaks). */
   async stop(): Promise<number | null> {
+    const code = await this.shutdown();
+    await this.checkLeaks();
+    return code;
+  }
+
+  private async shutdown(): Promise<number | null> {
     if (!this.alive) return this.child.exitCode;
     const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
     try {
@@ -401,11 +484,23 @@ function temporaryWorkspace(): string {
   return dir;
 }
 
+/** Servers started in this test file whose logs are not checked yet. */
+const started = new Set<TestClient>();
+
+/**
+ * After each test file, the logs of every server it started and did not stop (a killed one, one
+ * left to exit on its own) are checked too: no server escapes the leak check.
+ */
+after(async () => {
+  for (const client of [...started]) await client.checkLeaks();
+});
+
 /** One server for the whole test file: started before its first test, stopped after its last. */
 export function clientForThisFile(options: StartOptions = {}): () => TestClient {
   let client: TestClient | undefined;
   before(async () => {
     client = await TestClient.start(options);
+    started.delete(client); // its own `after` stops and checks it (a server shut down, not killed)
   });
   after(async () => {
     await client?.stop();

@@ -6,17 +6,21 @@
  * error someone swallowed still fails the run.
  *
  * Allowed: Unix domain sockets and named pipes (the LSP's IPC), TCP/UDP to 127.0.0.0/8 and ::1,
- * DNS for "localhost". Everything else, including fetch(), is blocked.
+ * DNS for "localhost". Everything else is blocked, entry point by entry point (each has a test in
+ * test/zz-final/network-guard.test.ts): net and tls sockets, http/https/http2 requests, fetch, UDP,
+ * and every DNS call — module functions, dns.promises, and Resolver instances of both.
  */
 import dgram from 'node:dgram';
 import dns from 'node:dns';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import workerThreads from 'node:worker_threads';
 
@@ -85,7 +89,7 @@ dgram.Socket.prototype.connect = function guardedUdpConnect(port, host, ...rest)
   return dconnect.call(this, port, host, ...rest);
 };
 
-// DNS: only "localhost" resolves.
+// DNS: only "localhost" resolves; reverse lookups only of loopback addresses.
 const lookup = dns.lookup;
 dns.lookup = function guardedLookup(host, ...rest) {
   if (!isLoopbackHost(host)) violation(`DNS lookup of ${host}`);
@@ -96,12 +100,29 @@ dns.promises.lookup = function guardedPromiseLookup(host, ...rest) {
   if (!isLoopbackHost(host)) violation(`DNS lookup of ${host}`);
   return plookup.call(this, host, ...rest);
 };
-for (const name of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'reverse']) {
-  if (typeof dns[name] === 'function') dns[name] = (host) => violation(`DNS ${name} of ${host}`);
-  if (typeof dns.promises[name] === 'function') dns.promises[name] = async (host) => violation(`DNS ${name} of ${host}`);
+const lookupService = dns.lookupService;
+dns.lookupService = function guardedLookupService(address, ...rest) {
+  if (!isLoopbackHost(address)) violation(`DNS lookupService of ${address}`);
+  return lookupService.call(this, address, ...rest);
+};
+const plookupService = dns.promises.lookupService;
+dns.promises.lookupService = async function guardedPromiseLookupService(address, ...rest) {
+  if (!isLoopbackHost(address)) violation(`DNS lookupService of ${address}`);
+  return plookupService.call(this, address, ...rest);
+};
+// Queries go to DNS servers whatever the name: none is allowed, through the module functions or
+// any Resolver (callback or promise) a caller makes for itself.
+const isQuery = (name) => name === 'reverse' || name.startsWith('resolve');
+for (const target of [dns, dns.Resolver.prototype]) {
+  for (const name of Object.getOwnPropertyNames(target)) {
+    if (isQuery(name) && typeof target[name] === 'function') target[name] = (host) => violation(`DNS ${name} of ${host}`);
+  }
 }
-dns.Resolver.prototype.resolve = (host) => violation(`DNS resolve of ${host}`);
-dns.promises.Resolver.prototype.resolve = async (host) => violation(`DNS resolve of ${host}`);
+for (const target of [dns.promises, dns.promises.Resolver.prototype]) {
+  for (const name of Object.getOwnPropertyNames(target)) {
+    if (isQuery(name) && typeof target[name] === 'function') target[name] = async (host) => violation(`DNS ${name} of ${host}`);
+  }
+}
 
 // HTTP(S) and fetch: refused before any socket, with the URL's host in the message.
 function hostOf(input) {
@@ -125,6 +146,20 @@ for (const mod of [http, https]) {
     };
   }
 }
+// TLS and HTTP/2 end in net.Socket#connect too; checked here as well so the log names them.
+const tlsConnect = tls.connect;
+tls.connect = function guardedTlsConnect(...args) {
+  const opts = args.find((a) => a && typeof a === 'object') ?? {};
+  const host = typeof args[1] === 'string' ? args[1] : opts.host;
+  if (!opts.socket && typeof opts.path !== 'string' && !isLoopbackHost(host)) violation(`TLS connect to ${host}`);
+  return tlsConnect.apply(this, args);
+};
+const h2connect = http2.connect;
+http2.connect = function guardedHttp2Connect(authority, ...rest) {
+  const host = hostOf(authority) ?? 'localhost';
+  if (!isLoopbackHost(host)) violation(`HTTP/2 connect to ${host}`);
+  return h2connect.call(this, authority, ...rest);
+};
 if (typeof globalThis.fetch === 'function') {
   const fetch = globalThis.fetch;
   globalThis.fetch = function guardedFetch(input, ...rest) {

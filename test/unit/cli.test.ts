@@ -707,6 +707,18 @@ describe('redact', () => {
     assert.ok(!masked.stdout.includes('rob.sanders@contoso.com'));
   });
 
+  test('copies the detector misses go too: the same card right after an unspaced IBAN, spaced or dashed', () => {
+    // The card scanner reads digits after a digit-bearing token as the rest of a longer number, so
+    // the second and third copies are not found there (the built-in model: AMOUNT pieces at most).
+    const text = 'Card 4443 6446 3146 5608; IBAN DE54751097486567993482 4443 6446 3146 5608.\nIBAN DE54751097486567993482 4443-6446-3146-5608.\n';
+    for (const operator of ['placeholder', 'mask', 'synthetic']) {
+      const r = cli(['redact', '--operator', operator], { input: text });
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /4443[ -]?6446[ -]?3146[ -]?5608/, `${operator}: a copy of the card survived`);
+      assert.doesNotMatch(r.stdout, /3146/, `${operator}: part of a copy survived`);
+    }
+  });
+
   test('synthetic values are reproducible with a seed', () => {
     const a = cli(['redact', '--operator', 'synthetic', '--seed', 'team-seed'], { input });
     const b = cli(['redact', '--operator', 'synthetic', '--seed', 'team-seed'], { input });
@@ -806,5 +818,24 @@ describe('redact --map / restore: reversible redaction for LLM prompts', () => {
     const bad = restoreRun(['--map', corrupt], 'x');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not a readable pii-lint map/);
+  });
+});
+
+describe('unkeyed allowlists', () => {
+  test('scan and the pre-commit hook refuse an allowlist without a salt: exit 2 with the fix, nothing committed', () => {
+    const repo = newRepo();
+    const unkeyed = JSON.stringify({ allowlist: [`hmac-sha256:${createHash('sha256').update('EMAIL\0helen.park@fabrikam.com').digest('hex')}`] });
+    writeFileSync(join(repo, '.piilintrc.json'), unkeyed);
+    writeFileSync(join(repo, 'notes.md'), 'Build with make.\n');
+    const scan = cli(['scan', 'notes.md'], { cwd: repo });
+    assert.equal(scan.code, 2, scan.stderr);
+    assert.match(scan.stderr, /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*delete the "allowlist" key/);
+
+    assert.equal(cli(['install-hook'], { cwd: repo }).code, 0);
+    git(repo, 'add', 'notes.md', '.piilintrc.json');
+    const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add notes');
+    assert.notEqual(blocked.code, 0, 'the hook refuses the commit');
+    assert.match(blocked.stderr, /no "salt"/);
+    assert.equal(gitRun(repo, 'rev-parse', '--verify', '-q', 'HEAD').code, 1, 'no commit');
   });
 });

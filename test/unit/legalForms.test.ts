@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { completeLegalForms, LEGAL_FORM_SCORE } from '../../server/src/engine/repairs/legalForms';
+import { completeLegalForms } from '../../server/src/engine/repairs/legalForms';
+
+/** What a name with a legal form scores (trusted), written out rather than re-imported. */
+const TRUSTED = 0.9;
 import type { Finding } from '../../server/src/engine/types';
 import { findingAt } from './helpers/findings';
 
@@ -12,7 +15,7 @@ test('a doubted company name ending in a legal form is confident and keeps the d
   const text = 'Predilytics, Opportunityspace Inc. and U.N. were there';
   const out = completeLegalForms(text, [at(text, 'Opportunityspace Inc', 'COMPANYNAME', 0.57)]);
   assert.deepEqual(out.map((f) => text.slice(f.start, f.end)), ['Opportunityspace Inc.']);
-  assert.equal(out[0].score, LEGAL_FORM_SCORE);
+  assert.equal(out[0].score, TRUSTED);
   assert.equal(out[0].evidence.rule, 'legal form "Inc"');
   assert.equal(out[0].evidence.model, 0.57);
 });
@@ -26,7 +29,7 @@ test('a bare form takes the capitalised words before it, and the findings on the
   const text = 'The address of Drake PLC is 57 Marys Avenue';
   const street = at(text, 'Marys Avenue', 'STREET', 0.9);
   assert.deepEqual(run(text, [at(text, 'Drake', 'FIRSTNAME', 0.69), at(text, 'PLC', 'COMPANYNAME', 0.89), street]), [
-    ['Drake PLC', 'COMPANYNAME', LEGAL_FORM_SCORE],
+    ['Drake PLC', 'COMPANYNAME', TRUSTED],
     ['Marys Avenue', 'STREET', 0.9],
   ]);
   const list = 'home city Wassenaar: Palantir Technologies, Underwood Group and Spikes';
@@ -37,7 +40,7 @@ test('names are not taken across a line break or past three words', () => {
   const text = 'Acme\nHoldings';
   assert.deepEqual(run(text, [at(text, 'Holdings', 'COMPANYNAME')]), [['Holdings', 'COMPANYNAME', 0.5]]);
   const long = 'Alpha Beta Gamma Delta Group';
-  assert.deepEqual(run(long, [at(long, 'Group', 'COMPANYNAME')]), [['Beta Gamma Delta Group', 'COMPANYNAME', LEGAL_FORM_SCORE]]);
+  assert.deepEqual(run(long, [at(long, 'Group', 'COMPANYNAME')]), [['Beta Gamma Delta Group', 'COMPANYNAME', TRUSTED]]);
 });
 
 test('no company without a name, no form in lower case for short forms, other labels untouched', () => {
@@ -48,5 +51,5 @@ test('no company without a name, no form in lower case for short forms, other la
   const person = 'Mr Group Inc';
   assert.deepEqual(run(person, [at(person, 'Group', 'LASTNAME')]), [['Group', 'LASTNAME', 0.5]]);
   const lower = 'recorded for think computer corporation became';
-  assert.deepEqual(run(lower, [at(lower, 'think computer corporation', 'COMPANYNAME')]), [['think computer corporation', 'COMPANYNAME', LEGAL_FORM_SCORE]]);
+  assert.deepEqual(run(lower, [at(lower, 'think computer corporation', 'COMPANYNAME')]), [['think computer corporation', 'COMPANYNAME', TRUSTED]]);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Lexicon, type LexiconFile } from '../../server/src/engine/features';
-import { addListedFirstNames, LISTED_NAME_SCORE } from '../../server/src/engine/repairs/listedNames';
+import { addListedFirstNames } from '../../server/src/engine/repairs/listedNames';
 import { BertTokenizer } from '../../server/src/engine/tokenize';
 import type { Finding } from '../../server/src/engine/types';
 
@@ -16,7 +16,7 @@ const add = (text: string, findings: Finding[] = [], lex: Lexicon | null = lexic
   addListedFirstNames(text, tok.tokenize(text).words, findings, lex).map((f) => [text.slice(f.start, f.end), f.label, f.score]);
 
 test('a listed first name the model passed over is a possible first name', () => {
-  assert.deepEqual(add('Jennifer is very happy.'), [['Jennifer', 'FIRSTNAME', LISTED_NAME_SCORE]]);
+  assert.deepEqual(add('Jennifer is very happy.'), [['Jennifer', 'FIRSTNAME', 0.6]]);
   const text = 'Why is Johnny so impulsive?';
   const out = addListedFirstNames(text, tok.tokenize(text).words, [], lexicon);
   assert.deepEqual(out.map((f) => text.slice(f.start, f.end)), ['Johnny']);

@@ -20,6 +20,7 @@ import {
   findConfigFile,
   loadWorkspaceConfig,
   parseConfig,
+  withAllowlisted,
 } from '../../server/src/engine/policy/config';
 import { toFileFindings } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/types';
@@ -175,6 +176,29 @@ test('addToAllowlist: creates a salt once, stores only the fingerprint, and the 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('an allowlist with entries and no salt (missing or "") is refused with the fix, never used; writes never leave "salt": ""', () => {
+  const entry = fingerprint('EMAIL', 'ops@acme-mail.com', '');
+  for (const rc of [{ allowlist: [entry] }, { allowlist: [entry], salt: '' }]) {
+    assert.throws(
+      () => parseConfig(JSON.stringify(rc), '/repo/.piilintrc.json'),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        /^\/repo\/\.piilintrc\.json: "allowlist" has 1 entry but no "salt"/.test(e.message) &&
+        /delete the "allowlist" key, then allow the values again/.test(e.message),
+    );
+    assert.throws(() => withAllowlisted(JSON.stringify(rc), 'rc', 'EMAIL', 'other@acme-mail.com'), ConfigError, 'no entry is added to an unkeyed list');
+  }
+  // An empty list (or none) with an empty salt gets a random salt on the first write.
+  for (const existing of ['{"allowlist": [], "salt": ""}', '{"salt": ""}', undefined]) {
+    const { text, fingerprint: fp } = withAllowlisted(existing, 'rc', 'EMAIL', 'ops@acme-mail.com');
+    const saved = JSON.parse(text) as { salt: string; allowlist: string[] };
+    assert.match(saved.salt, /^[A-Za-z0-9_-]{22}$/);
+    assert.deepEqual(saved.allowlist, [fp]);
+    assert.equal(fp, fingerprint('EMAIL', 'ops@acme-mail.com', saved.salt));
+  }
+  assert.notEqual(JSON.parse(withAllowlisted(undefined, 'rc', 'EMAIL', 'x@acme-mail.com').text).salt, JSON.parse(withAllowlisted(undefined, 'rc', 'EMAIL', 'x@acme-mail.com').text).salt, 'salts are random');
 });
 
 test('toFileFindings: 1-based lines, UTF-16 columns, CRLF = LF', () => {

@@ -334,3 +334,33 @@ describe('property: redaction never leaks a value', () => {
     }
   });
 });
+
+describe('whole-text redaction: copies compared the way their class compares', () => {
+  const at = (text: string, value: string, label: string): Entity => {
+    const start = text.indexOf(value);
+    assert.ok(start >= 0);
+    return { start, end: start + value.length, label, score: 0.9 };
+  };
+
+  test('an e-mail in another case, a card or phone grouped otherwise, are copies; a longer number or a word part is not', () => {
+    const text = [
+      'Mail rob.sanders@contoso.com or ROB.SANDERS@CONTOSO.COM (also Rob.Sanders@Contoso.com).',
+      'Card 4443 6446 3146 5608, again 4443-6446-3146-5608 and 4443644631465608; not 44436446314656081.',
+      'Phone +1 (555) 010-9999 or +1 555 010 9999; IBAN DE44 5001 0517 5407 3249 31 = de44500105175407324931.',
+      'Not copies: xrob.sanders@contoso.com and 4443 6446 3146 56089.',
+    ].join('\n');
+    const found = [at(text, 'rob.sanders@contoso.com', 'EMAIL'), at(text, '4443 6446 3146 5608', 'CREDITCARDNUMBER'), at(text, '+1 (555) 010-9999', 'PHONENUMBER'), at(text, 'DE44 5001 0517 5407 3249 31', 'IBAN')];
+    const out = redact(text, found, { operator: 'placeholder', everyOccurrence: true }).text;
+    assert.equal(
+      out,
+      [
+        'Mail [EMAIL] or [EMAIL] (also [EMAIL]).',
+        'Card [CREDITCARDNUMBER], again [CREDITCARDNUMBER] and [CREDITCARDNUMBER]; not 44436446314656081.',
+        'Phone [PHONENUMBER] or [PHONENUMBER]; IBAN [IBAN] = [IBAN].',
+        'Not copies: xrob.sanders@contoso.com and 4443 6446 3146 56089.',
+      ].join('\n'),
+    );
+    // A single quick fix or a selection edits only what it was given.
+    assert.equal(redact(text, found, { operator: 'placeholder' }).edits.length, 4);
+  });
+});

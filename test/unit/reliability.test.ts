@@ -78,7 +78,9 @@ describe('property: 100,000 random Unicode inputs', () => {
         for (let i = 1; i < chunks.length; i++) assert.equal(chunks[i]!.start, chunks[i - 1]!.end);
       }
       // Synthetic values are ~50x dearer than masks: every 20th input gets them.
-      const r = redact(text, combined, { operator: n % 20 === 0 ? 'synthetic' : n % 2 === 0 ? 'mask' : 'placeholder', redactor });
+      // Every 4th input redacts whole-text (copies of distinctive values too).
+      const r = redact(text, combined, { operator: n % 20 === 0 ? 'synthetic' : n % 2 === 0 ? 'mask' : 'placeholder', redactor, everyOccurrence: n % 4 === 1 });
+      checkSpans(text, r.edits, 'redaction edit', n);
       let cursor = 0;
       let rebuilt = '';
       for (const e of r.edits) {

@@ -137,25 +137,48 @@ function replaceRange(redactor: Redactor, options: RedactOptions, text: string, 
 
 /** Values this distinctive are redacted wherever else they occur, found or not. */
 const DISTINCTIVE = /[\d@]|^.{8,}$/u;
-const ALNUM = /[\p{L}\p{N}]/u;
+
+/** Classes whose copies are the same value however they are grouped: "4443-6446…" = "4443 6446…". */
+const SEPARATORS_IGNORED = new Set([
+  'CREDITCARDNUMBER', 'PHONENUMBER', 'SSN', 'PHONEIMEI', 'ACCOUNTNUMBER', 'PIN', 'CREDITCARDCVV', 'IBAN', 'BIC', 'VEHICLEVIN', 'MAC',
+]);
+const SEPARATOR = /[\s\-.()/]/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
 
 /**
- * Adds every other whole-token occurrence of a distinctive redacted value: a detector can miss a
- * copy in an odd context (a card right after an IBAN), and a redaction that leaves one copy of a
- * value it removed elsewhere has leaked it.
+ * A whole-token pattern for the copies of `value`: case-insensitive (ROB.SANDERS@CONTOSO.COM is
+ * the address found in lower case), and for numbers of the classes above, any grouping by spaces,
+ * dashes, dots, slashes or parentheses (at most two separators between characters, within a line).
+ */
+function copiesPattern(label: string, value: string): RegExp {
+  const body = SEPARATORS_IGNORED.has(label)
+    ? [...value].filter((c) => !SEPARATOR.test(c)).map(escapeRegExp).join('[ \\t\\-.()/]{0,2}')
+    : escapeRegExp(value);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * Adds every other whole-token occurrence of a distinctive redacted value, compared the way its
+ * class compares: a detector can miss a copy in an odd context (a card right after an IBAN), and
+ * a redaction that leaves one copy of a value it removed elsewhere has leaked it.
  */
 export function withRepeats(text: string, findings: readonly Entity[]): Entity[] {
   const out = [...findings];
   const seen = new Set<string>();
   for (const f of findings) {
     const value = text.slice(f.start, f.end);
-    if (seen.has(value) || !DISTINCTIVE.test(value)) continue;
-    seen.add(value);
-    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
-      const before = i > 0 ? text[i - 1] : '';
-      const after = text[i + value.length] ?? '';
-      if (ALNUM.test(before) || ALNUM.test(after)) continue;
-      if (!findings.some((g) => g.start <= i && g.end >= i + value.length)) out.push({ ...f, start: i, end: i + value.length });
+    if (!DISTINCTIVE.test(value)) continue;
+    const pattern = copiesPattern(f.label, value);
+    const key = pattern.source.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!findings.some((g) => g.start <= start && g.end >= end)) out.push({ ...f, start, end });
     }
   }
   return out;

@@ -107,14 +107,20 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
     if (typeof raw.salt !== 'string') fail('salt', 'a string');
     config.salt = raw.salt as string;
   }
-  if (config.allowlist?.length && !config.salt) {
-    warnings.push(`${file}: "allowlist" without a "salt": its fingerprints are unkeyed hashes`);
-  }
+  if (config.allowlist?.length && !config.salt) throw new ConfigError(unsaltedMessage(file, config.allowlist.length));
   if (raw.model !== undefined) {
     if (typeof raw.model !== 'string' || raw.model === '') fail('model', 'a folder path');
     config.model = raw.model as string;
   }
   return { config, warnings };
+}
+
+/**
+ * An unkeyed SHA-256 of an e-mail address is one dictionary lookup away from the address, so a
+ * list without its key is refused, not used. Its entries can't be re-keyed without the values.
+ */
+function unsaltedMessage(file: string, entries: number): string {
+  return `${file}: "allowlist" has ${entries} ${entries === 1 ? 'entry' : 'entries'} but no "salt": unkeyed fingerprints can be reversed by a dictionary lookup, so PII Lint refuses them. Fix: delete the "allowlist" key, then allow the values again ("Add to allowlist" writes a new random salt).`;
 }
 
 function startDir(from: string): string {
@@ -214,9 +220,8 @@ export function generateSalt(): string {
 
 /**
  * `.piilintrc.json` text with `value`'s fingerprint added to its allowlist, and that fingerprint:
- * a fresh allowlist gets a random salt; an existing unsalted one keeps matching (adding a salt
- * would orphan its entries). Other keys and their order are kept. Throws ConfigError for a file
- * that isn't a valid config.
+ * an allowlist without a salt gets a random one (never `""`; parseConfig refused one with entries).
+ * Other keys and their order are kept. Throws ConfigError for a file that isn't a valid config.
  */
 export function withAllowlisted(existing: string | undefined, file: string, label: string, value: string): { text: string; fingerprint: string } {
   let raw: Record<string, unknown> = {};
@@ -225,7 +230,7 @@ export function withAllowlisted(existing: string | undefined, file: string, labe
     raw = JSON.parse(existing.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   }
   const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
-  if (typeof raw.salt !== 'string') raw.salt = list.length === 0 ? generateSalt() : '';
+  if (typeof raw.salt !== 'string' || raw.salt === '') raw.salt = generateSalt();
   const fp = fingerprint(label, value, raw.salt as string);
   if (!list.includes(fp)) list.push(fp);
   raw.allowlist = list;
