@@ -37,6 +37,8 @@ export interface ScanArgs extends CommonOptions {
   maxFileSize: number;
   code: 'commentsAndStrings' | 'all';
   output?: string;
+  /** Exit 0 even when a text file could not be scanned at all (default: such a file fails the run). */
+  allowUnscanned: boolean;
 }
 
 export interface DetectArgs extends CommonOptions {
@@ -130,6 +132,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
           'max-file-size': { type: 'string' },
           code: { type: 'string' },
           output: { type: 'string', short: 'o' },
+          'allow-unscanned': { type: 'boolean' },
         },
         true,
       );
@@ -152,6 +155,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         minSeverity,
         maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'], '--max-file-size'),
         code: oneOf(values.code, ['commentsAndStrings', 'all'] as const, '--code', 'commentsAndStrings'),
+        allowUnscanned: values['allow-unscanned'] ?? false,
       };
       if (commitMsg !== undefined) out.commitMsg = commitMsg;
       if (values.output !== undefined) out.output = values.output;
@@ -217,8 +221,10 @@ ${USAGE_COMMON}`,
   scan: `Usage: pii-lint scan [paths...] | --staged | --commit-msg FILE [options]
 
 Scans files and folders (recursively; .git, node_modules, .piilintignore and "ignore" globs skipped).
-Binary and non-UTF-8 files are skipped with a notice; files over --max-file-size are scanned up to
-the cap, with a notice.
+Binary files are skipped with a notice; text that is not UTF-8 is read as UTF-16 (by its BOM) or
+windows-1252. Past --max-file-size the model stops and the checksum and format recognizers (e-mails,
+phones, cards, IBANs…) scan the rest, with a notice. A text file that cannot be read at all fails
+the run (exit 1) unless --allow-unscanned.
 
   --staged               scan the index content of staged files, report lines the commit adds
   --commit-msg FILE      scan a commit message file (git comment lines and the diff below the
@@ -230,6 +236,7 @@ the cap, with a notice.
   --min-severity LEVEL   report findings at least this severe (default info; hints are editor-only)
   --max-file-size SIZE   scan at most this much of each file (default 2MB)
   --code MODE            source files: commentsAndStrings (default) or all
+  --allow-unscanned      exit 0 even when a text file could not be read (it is still named on stderr)
 ${USAGE_COMMON}`,
   detect: `Usage: pii-lint detect --jsonl [--min-score N] < in.jsonl > out.jsonl
 
