@@ -11,13 +11,15 @@
  *     "ignore":     ["fixtures/**", "*.snap"],            // gitignore syntax, relative to the root
  *     "allowlist":  ["hmac-sha256:…"],                    // keyed fingerprints, never plaintext
  *     "salt":       "…",                                  // per-repository random key for them
- *     "model":      "models/custom"                       // model folder, relative to the root
+ *     "model":      "models/custom",                      // model folder, relative to the root
+ *     "commitIdentities": "history"                     // trailers of known authors: history | committer | off
  *   }
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
+import type { CommitIdentityMode } from './commitIdentities';
 import { PII_CLASSES } from './labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
@@ -32,6 +34,8 @@ const FINGERPRINT_RE = /^hmac-sha256:[0-9a-f]{64}$/i;
 export interface PiiLintConfig extends PolicyConfig {
   ignore?: string[];
   model?: string;
+  /** Commit messages: whose names and addresses in trailers are not findings (commitIdentities.ts). */
+  commitIdentities?: CommitIdentityMode;
 }
 
 /** A `.piilintrc.json` that can't be used; the message names the file and the key. */
@@ -39,7 +43,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model']);
+const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities']);
 const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -113,6 +117,10 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
   if (raw.model !== undefined) {
     if (typeof raw.model !== 'string' || raw.model === '') fail('model', 'a folder path');
     config.model = raw.model as string;
+  }
+  if (raw.commitIdentities !== undefined) {
+    if (!['history', 'committer', 'off'].includes(raw.commitIdentities as string)) fail('commitIdentities', 'one of "history", "committer", "off"');
+    config.commitIdentities = raw.commitIdentities as CommitIdentityMode;
   }
   return { config, warnings };
 }

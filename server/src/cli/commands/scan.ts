@@ -11,7 +11,8 @@ import { scanText, toFileFindings } from '../../engine/scan';
 import { CliError, type ScanArgs } from '../args';
 import { decodeText, formatBytes, readCapped, readRange, readTextFile, restPieces, walkFiles, type Decoded } from '../files';
 import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type ReportedFinding, UNSCANNED_KINDS, type ScanReport } from '../formatters';
-import { addedLines, commentChar, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
+import { addedLines, commentChar, knownIdentities, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
+import { isKnownIdentity, knownIdentityRegions, messageWideDisables } from '../../engine/commitIdentities';
 import { ConfigResolver, LazyEngine, notice, writeOutput } from '../session';
 import { appendAll } from '../../engine/arrays';
 
@@ -63,6 +64,9 @@ async function scanOne(ctx: ScanContext, absPath: string, text: string, extra: S
   ctx.report.filesScanned++;
   return toFileFindings(displayPath(ctx.cwd, absPath), text, findings).map((f) => ({ ...f, absPath }));
 }
+
+/** The suppression a commit message can hold: a git comment line, for the whole message. */
+const DISABLE_LINE_IN_MESSAGE = '# pii-lint-disable <CLASS>';
 
 /** Characters of the capped text's last line read again with the rest, so a value across the cap is whole. */
 const REST_OVERLAP_CHARS = 1000;
@@ -213,7 +217,19 @@ async function scanCommitMessage(ctx: ScanContext, file: string): Promise<void> 
   }
   const inRepo = (await runGit(ctx.cwd, ['rev-parse', '--is-inside-work-tree'])).code === 0;
   const char = inRepo ? await commentChar(ctx.cwd) : '#';
-  addFindings(ctx, await scanDecoded(ctx, abs, decoded, (pos, len) => readRange(abs, pos, len), { languageId: 'git-commit', commentChar: char }));
+  const text = decoded.text;
+  const disabled = messageWideDisables(text, char);
+  let findings = (await scanDecoded(ctx, abs, decoded, (pos, len) => readRange(abs, pos, len), { languageId: 'git-commit', commentChar: char })).filter(
+    (f) => !disabled(f.label),
+  );
+  // The committer's own sign-off, and trailers naming the repository's authors, are not findings.
+  const mode = ctx.configs.forPath(abs).config.commitIdentities ?? 'history';
+  if (inRepo && mode !== 'off' && findings.length > 0) {
+    const known = await knownIdentities(ctx.cwd, mode === 'history');
+    const regions = knownIdentityRegions(text, known, mode, char);
+    findings = findings.filter((f) => !isKnownIdentity(text, f, regions, known, mode));
+  }
+  addFindings(ctx, findings);
 }
 
 export async function runScan(args: ScanArgs, version: string): Promise<number> {
@@ -245,7 +261,7 @@ export async function runScan(args: ScanArgs, version: string): Promise<number> 
     const what = args.staged ? 'the staged changes' : 'the commit message';
     notice(
       `commit blocked: ${what} contain${args.staged ? '' : 's'} personal data (${describeFailing(failing)}). ` +
-        'Remove it, or mark a false positive with a "pii-lint-disable-line <CLASS>" comment; bypass once with git commit --no-verify.',
+        `Remove it, or mark a false positive with ${args.staged ? 'a "pii-lint-disable-line <CLASS>" comment' : `a "${DISABLE_LINE_IN_MESSAGE}" line (git drops it)`}; bypass once with git commit --no-verify.`,
     );
   }
   if (unscanned.length > 0 && !args.allowUnscanned) {
