@@ -13,6 +13,7 @@ import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './eng
 import { scanModeFor } from './engine/regions';
 import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
+import { skippedGeneratedKind } from './engine/fileTypes';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
@@ -42,7 +43,7 @@ export function utf16IndexOfBytes(text: string, maxBytes: number): number {
   return text.length;
 }
 
-export type SkipReason = 'disabled' | 'commitMessages off' | 'scanCode off' | 'ignored' | 'too large';
+export type SkipReason = 'disabled' | 'commitMessages off' | 'scanCode off' | 'ignored' | 'generated' | 'too large';
 
 export interface DocumentContext {
   settings: PiiLintSettings;
@@ -92,6 +93,8 @@ export class ScanService {
     } else if (settings.scanCode === 'off' && scanModeFor(documentKindOf(uri, languageId)) === 'code') ctx.skip = 'scanCode off';
     // COMMIT_EDITMSG lives in .git/, which ignore rules always exclude: a commit message is never ignored.
     if (!ctx.skip && !commit && path !== undefined && config.isIgnored(path)) ctx.skip = 'ignored';
+    // Lockfiles, source maps, *.min.js: by name only here (the CLI also looks at the content).
+    if (!ctx.skip && !commit && path !== undefined && skippedGeneratedKind(path, config.config.skipGenerated)) ctx.skip = 'generated';
     if (!ctx.skip && size > settings.maxFileSize) ctx.skip = 'too large';
     return ctx;
   }

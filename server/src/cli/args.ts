@@ -39,6 +39,8 @@ export interface ScanArgs extends CommonOptions {
   output?: string;
   /** Exit 0 even when a text file could not be scanned at all (default: such a file fails the run). */
   allowUnscanned: boolean;
+  /** Scan what .gitignore, .piilintignore and "ignore" exclude (not .git or node_modules). */
+  noIgnore: boolean;
 }
 
 export interface DetectArgs extends CommonOptions {
@@ -133,6 +135,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
           code: { type: 'string' },
           output: { type: 'string', short: 'o' },
           'allow-unscanned': { type: 'boolean' },
+          'no-ignore': { type: 'boolean' },
         },
         true,
       );
@@ -156,6 +159,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'], '--max-file-size'),
         code: oneOf(values.code, ['commentsAndStrings', 'all'] as const, '--code', 'commentsAndStrings'),
         allowUnscanned: values['allow-unscanned'] ?? false,
+        noIgnore: values['no-ignore'] ?? false,
       };
       if (commitMsg !== undefined) out.commitMsg = commitMsg;
       if (values.output !== undefined) out.output = values.output;
@@ -220,7 +224,9 @@ Options for every command:
 ${USAGE_COMMON}`,
   scan: `Usage: pii-lint scan [paths...] | --staged | --commit-msg FILE [options]
 
-Scans files and folders (recursively; .git, node_modules, .piilintignore and "ignore" globs skipped).
+Scans files and folders recursively. Skipped, with a notice saying why: .git and node_modules;
+in a git work tree what git ignores (.gitignore, .git/info/exclude); .piilintignore and "ignore"
+globs; lockfiles, source maps and minified bundles ("skipGenerated" in .piilintrc.json).
 Binary files are skipped with a notice; text that is not UTF-8 is read as UTF-16 (by its BOM) or
 windows-1252. Past --max-file-size the model stops and the checksum and format recognizers (e-mails,
 phones, cards, IBANs…) scan the rest, with a notice. A text file that cannot be read at all fails
@@ -236,6 +242,7 @@ the run (exit 1) unless --allow-unscanned.
   --min-severity LEVEL   report findings at least this severe (default info; hints are editor-only)
   --max-file-size SIZE   scan at most this much of each file (default 2MB)
   --code MODE            source files: commentsAndStrings (default) or all
+  --no-ignore            also scan what .gitignore, .piilintignore and "ignore" exclude
   --allow-unscanned      exit 0 even when a text file could not be read (it is still named on stderr)
 ${USAGE_COMMON}`,
   detect: `Usage: pii-lint detect --jsonl [--min-score N] < in.jsonl > out.jsonl

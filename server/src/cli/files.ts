@@ -4,7 +4,6 @@
  */
 import { closeSync, lstatSync, openSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { PathFilter } from '../engine/config';
 
 /** NUL bytes in this many leading bytes make a file binary (git's own heuristic). */
 const BINARY_SNIFF_BYTES = 8000;
@@ -193,18 +192,21 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export interface WalkEntry {
+export interface WalkEntry<R extends string = string> {
   path: string;
   /** Why the file was passed over, when it was. */
   skipped?: 'ignored' | 'not-a-file' | 'unreadable';
+  /** For an ignored entry: the rule's reason, and whether it is a folder (not entered). */
+  reason?: R;
+  isDirectory?: boolean;
 }
 
 /**
  * Files under `start` in a stable (sorted) order. Ignored folders are not entered; folder
- * symlinks are not followed (no cycles), file symlinks are. `start` itself, when a file the
- * user named, is yielded even if ignored, marked so the caller can say why it was not scanned.
+ * symlinks are not followed (no cycles), file symlinks are. Ignored entries are yielded, marked
+ * with the reason `ignoreReason` gives, so the caller can say what it passed over and why.
  */
-export function* walkFiles(start: string, isIgnored: PathFilter): Generator<WalkEntry> {
+export function* walkFiles<R extends string>(start: string, ignoreReason: (absPath: string, isDirectory: boolean) => R | undefined): Generator<WalkEntry<R>> {
   let st: Stats;
   try {
     st = statSync(start);
@@ -213,7 +215,8 @@ export function* walkFiles(start: string, isIgnored: PathFilter): Generator<Walk
     return;
   }
   if (st.isFile()) {
-    yield isIgnored(start) ? { path: start, skipped: 'ignored' } : { path: start };
+    const reason = ignoreReason(start, false);
+    yield reason !== undefined ? { path: start, skipped: 'ignored', reason, isDirectory: false } : { path: start };
     return;
   }
   if (!st.isDirectory()) {
@@ -244,11 +247,12 @@ export function* walkFiles(start: string, isIgnored: PathFilter): Generator<Walk
       } catch {
         continue;
       }
-      if (entry.isDirectory()) {
-        if (!isIgnored(full, true)) subdirs.push(full);
-      } else if (entry.isFile() && !isIgnored(full)) {
-        yield { path: full };
-      }
+      if (!entry.isDirectory() && !entry.isFile()) continue;
+      const isDirectory = entry.isDirectory();
+      const reason = ignoreReason(full, isDirectory);
+      if (reason !== undefined) yield { path: full, skipped: 'ignored', reason, isDirectory };
+      else if (isDirectory) subdirs.push(full);
+      else yield { path: full };
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i] as string);
   }

@@ -12,7 +12,8 @@
  *     "allowlist":  ["hmac-sha256:…"],                    // keyed fingerprints, never plaintext
  *     "salt":       "…",                                  // per-repository random key for them
  *     "model":      "models/custom",                      // model folder, relative to the root
- *     "commitIdentities": "history"                     // trailers of known authors: history | committer | off
+ *     "commitIdentities": "history",                    // trailers of known authors: history | committer | off
+ *     "skipGenerated": ["lockfile", "sourcemap", "minified"] // generated files not scanned (default: all three)
  *   }
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { CommitIdentityMode } from './commitIdentities';
+import { GENERATED_KINDS, type GeneratedKind } from './fileTypes';
 import { PII_CLASSES } from './labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
@@ -36,6 +38,8 @@ export interface PiiLintConfig extends PolicyConfig {
   model?: string;
   /** Commit messages: whose names and addresses in trailers are not findings (commitIdentities.ts). */
   commitIdentities?: CommitIdentityMode;
+  /** Generated files not scanned (fileTypes.ts); default all of GENERATED_KINDS, [] scans them. */
+  skipGenerated?: GeneratedKind[];
 }
 
 /** A `.piilintrc.json` that can't be used; the message names the file and the key. */
@@ -43,7 +47,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities']);
+const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities', 'skipGenerated']);
 const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -121,6 +125,13 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
   if (raw.commitIdentities !== undefined) {
     if (!['history', 'committer', 'off'].includes(raw.commitIdentities as string)) fail('commitIdentities', 'one of "history", "committer", "off"');
     config.commitIdentities = raw.commitIdentities as CommitIdentityMode;
+  }
+  if (raw.skipGenerated !== undefined) {
+    const kinds = raw.skipGenerated;
+    if (!Array.isArray(kinds) || !kinds.every((k) => (GENERATED_KINDS as readonly unknown[]).includes(k))) {
+      fail('skipGenerated', `an array of ${GENERATED_KINDS.map((k) => `"${k}"`).join(', ')}`);
+    }
+    config.skipGenerated = kinds as GeneratedKind[];
   }
   return { config, warnings };
 }

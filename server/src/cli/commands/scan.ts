@@ -3,7 +3,7 @@
  * (commit-msg). Findings are filtered by the repository's policy, reported in text, JSON or SARIF,
  * and turned into an exit status: 0 clean, 1 findings at or above --fail-on.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { severityRank, type PolicyFinding, type Severity } from '../../engine/policy';
 import { LineIndex } from '../../engine/regions';
@@ -14,6 +14,8 @@ import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type
 import { addedLines, commentChar, knownIdentities, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
 import { isKnownIdentity, knownIdentityRegions, messageWideDisables } from '../../engine/commitIdentities';
 import { ConfigResolver, LazyEngine, notice, writeOutput } from '../session';
+import { IGNORE_REASON_TEXT, IgnoreRules, type IgnoreReason } from '../ignores';
+import { generatedLabel, skippedGeneratedKind } from '../../engine/fileTypes';
 import { appendAll } from '../../engine/arrays';
 
 interface ScanContext {
@@ -135,25 +137,43 @@ async function scanDecoded(
   return findings.concat(rest);
 }
 
+/** Generated files the configuration skips (by name, else by content), said in a notice. */
+function skippedAsGenerated(ctx: ScanContext, absPath: string, text?: string): boolean {
+  const kind = skippedGeneratedKind(absPath, ctx.configs.forPath(absPath).config.skipGenerated, text);
+  if (kind === undefined) return false;
+  addNotice(ctx, absPath, 'generated', `skipped: ${generatedLabel(kind)} (generated; "skipGenerated" in .piilintrc.json decides)`);
+  return true;
+}
+
 async function scanPaths(ctx: ScanContext): Promise<void> {
   const starts = ctx.args.paths.map((p) => resolve(ctx.cwd, p));
   for (const [i, abs] of starts.entries()) {
     if (!existsSync(abs)) throw new CliError(`no such file or directory: ${ctx.args.paths[i]}`);
   }
-  const isIgnored = (p: string, isDir?: boolean): boolean => ctx.configs.forPath(p).isIgnored(p, isDir);
+  const rules = new IgnoreRules(ctx.configs, !ctx.args.noIgnore);
+  for (const abs of starts) await rules.prepare(abs, statSync(abs).isDirectory());
   const seen = new Set<string>();
   for (const start of starts) {
-    for (const entry of walkFiles(start, isIgnored)) {
+    const passedOver = new Map<IgnoreReason, { files: number; folders: number }>();
+    for (const entry of walkFiles(start, (p, isDir) => rules.reason(p, isDir))) {
       if (seen.has(entry.path)) continue;
       seen.add(entry.path);
-      if (entry.skipped === 'ignored') {
-        addNotice(ctx, entry.path, 'ignored', 'skipped: matched by .piilintignore or "ignore" in .piilintrc.json');
+      if (entry.skipped === 'ignored' && entry.reason !== undefined) {
+        if (entry.path === start) {
+          addNotice(ctx, entry.path, 'ignored', `skipped: ignored by ${IGNORE_REASON_TEXT[entry.reason]}`);
+        } else {
+          const count = passedOver.get(entry.reason) ?? { files: 0, folders: 0 };
+          if (entry.isDirectory) count.folders++;
+          else count.files++;
+          passedOver.set(entry.reason, count);
+        }
         continue;
       }
       if (entry.skipped) {
-        addNotice(ctx, entry.path, entry.skipped, entry.skipped === 'unreadable' ? 'skipped: cannot read' : 'skipped: not a regular file');
+        addNotice(ctx, entry.path, entry.skipped === 'ignored' ? 'ignored' : entry.skipped, entry.skipped === 'unreadable' ? 'skipped: cannot read' : 'skipped: not a regular file');
         continue;
       }
+      if (skippedAsGenerated(ctx, entry.path)) continue;
       let decoded;
       try {
         decoded = readTextFile(entry.path, ctx.args.maxFileSize);
@@ -165,10 +185,19 @@ async function scanPaths(ctx: ScanContext): Promise<void> {
         addNotice(ctx, entry.path, decoded.kind, binaryNotice(decoded.size));
         continue;
       }
+      if (skippedAsGenerated(ctx, entry.path, decoded.text)) continue;
       const path = entry.path;
       addFindings(ctx, await scanDecoded(ctx, path, decoded, (pos, len) => readRange(path, pos, len)));
     }
+    for (const [reason, n] of passedOver) {
+      const what = [n.files > 0 ? plural(n.files, 'file') : '', n.folders > 0 ? plural(n.folders, 'folder') : ''].filter((s) => s !== '').join(' and ');
+      addNotice(ctx, start, 'ignored', `skipped ${what} ignored by ${IGNORE_REASON_TEXT[reason]}${reason === 'built-in' ? '' : ' (--no-ignore scans them)'}`);
+    }
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The lines a commit would add, in the content the index holds (never the work tree's). */
@@ -186,6 +215,7 @@ async function scanStaged(ctx: ScanContext): Promise<void> {
       addNotice(ctx, abs, decoded.kind, binaryNotice(decoded.size));
       continue;
     }
+    if (skippedAsGenerated(ctx, abs, decoded.text)) continue;
     const added = await addedLines(root, file);
     if (added.size === 0) continue;
     const findings = await scanDecoded(ctx, abs, decoded, (pos, len) => bytes.subarray(pos, pos + len));
