@@ -13,6 +13,7 @@ import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './eng
 import { scanModeFor } from './engine/regions';
 import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
+import { refineForFile } from './engine/fileContext';
 import { skippedGeneratedKind } from './engine/fileTypes';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
@@ -157,7 +158,7 @@ export class ScanService {
           const fraction = p.total > 0 ? p.done / p.total : 1;
           if (!partialSent && p.pending > 0 && p.done >= headEnd && Date.now() - started >= PARTIAL_AFTER_MS) {
             partialSent = true;
-            const head = applyPolicy(scanned, [...p.findings], ctx.policy).sort((a, b) => a.start - b.start || a.end - b.end);
+            const head = applyPolicy(scanned, refineForFile(scanned, p.findings, documentKindOf(doc.uri, doc.languageId)), ctx.policy).sort((a, b) => a.start - b.start || a.end - b.end);
             progress({ fraction, diagnostics: [...findingsToDiagnostics(doc, head), ...notices] });
           } else progress({ fraction });
         }

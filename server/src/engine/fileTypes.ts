@@ -10,7 +10,7 @@ export const GENERATED_KINDS: readonly GeneratedKind[] = ['lockfile', 'sourcemap
 
 /** Lockfiles of the common package managers, by file name. */
 const LOCKFILES = new Set([
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'deno.lock',
+  'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'deno.lock',
   'cargo.lock', 'poetry.lock', 'pipfile.lock', 'pdm.lock', 'uv.lock', 'composer.lock', 'gemfile.lock',
   'go.sum', 'flake.lock', 'packages.lock.json', 'mix.lock', 'pubspec.lock', 'podfile.lock',
   'gradle.lockfile', 'conan.lock', 'paket.lock', 'cartfile.resolved', 'package.resolved', 'shard.lock',

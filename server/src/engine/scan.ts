@@ -4,6 +4,7 @@
  * (1-based lines and UTF-16 columns).
  */
 import type { DetectOptions, Engine } from './engine';
+import { refineForFile } from './fileContext';
 import { applyPolicy, type Policy, type PolicyFinding } from './policy';
 import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './regions';
 import type { FileFinding, Finding, Region } from './types';
@@ -32,7 +33,7 @@ export async function scanText(engine: Engine, text: string, options: ScanOption
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return applyPolicy(text, detected, options.policy).sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyPolicy(text, refineForFile(text, detected, options), options.policy).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**
