@@ -63,10 +63,17 @@ export interface InstallHookArgs extends CommonOptions {
   force: boolean;
 }
 
-export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | InstallHookArgs;
+export interface AllowArgs extends CommonOptions {
+  command: 'allow';
+  /** PATH:LINE:COLUMN as scan prints it. */
+  place: string;
+  label?: string;
+}
+
+export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | InstallHookArgs | AllowArgs;
 export type ParsedArgs = CommandArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
-export const COMMANDS = ['scan', 'detect', 'redact', 'install-hook'] as const;
+export const COMMANDS = ['scan', 'detect', 'redact', 'install-hook', 'allow'] as const;
 
 const COMMON = {
   model: { type: 'string' },
@@ -196,6 +203,15 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (values.help) return { command: 'help', topic: 'install-hook' };
       return { command: 'install-hook', ...common(values), force: values.force ?? false };
     }
+    case 'allow': {
+      const { values, positionals } = parse(rest, { label: { type: 'string' } }, true);
+      if (values.help) return { command: 'help', topic: 'allow' };
+      if (positionals.length !== 1) throw new UsageError('allow takes one PATH:LINE:COLUMN');
+      if (values.label !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(values.label)) throw new UsageError(`--label: expected a class such as EMAIL, got "${values.label}"`);
+      const out: AllowArgs = { command: 'allow', ...common(values), place: positionals[0] as string };
+      if (values.label !== undefined) out.label = values.label;
+      return out;
+    }
     default:
       throw new UsageError(`unknown command "${first}" (expected ${COMMANDS.join(', ')})`);
   }
@@ -215,6 +231,7 @@ Usage:
   pii-lint detect --jsonl             raw detections: {"id","text"} lines in, {"id","entities"} lines out
   pii-lint redact [--operator mask|placeholder|synthetic] [--seed S] < in > out
   pii-lint install-hook [--force]     install the pre-commit and commit-msg git hooks
+  pii-lint allow PATH:LINE:COL        add the finding there to the allowlist (a keyed fingerprint)
   pii-lint --version | --help [command]
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or runtime error.
@@ -263,6 +280,15 @@ Replaces the personal data the policy reports (.piilintrc.json applies) in stdin
   --seed S               seed for synthetic values (same seed, same pseudonyms)
   --language ID          scan as this language (e.g. typescript: comments and strings only)
   --path NAME            file name to infer the language from
+${USAGE_COMMON}`,
+  allow: `Usage: pii-lint allow PATH:LINE:COLUMN [--label CLASS]
+
+Adds the finding that scan reports at PATH:LINE:COLUMN to the allowlist of the nearest
+.piilintrc.json (created at the repository root when there is none) as a keyed HMAC fingerprint.
+The value is read from the file: it is never typed on the command line (so it is in no shell
+history) nor printed.
+
+  --label CLASS          the finding of this class, when several start there
 ${USAGE_COMMON}`,
   'install-hook': `Usage: pii-lint install-hook [--force] [--model DIR]
 
