@@ -13,6 +13,8 @@ import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './eng
 import { scanModeFor } from './engine/text/regions';
 import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
+import { refineForFile } from './engine/fileContext';
+import { skippedGeneratedKind } from './engine/fileTypes';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
@@ -42,7 +44,7 @@ export function utf16IndexOfBytes(text: string, maxBytes: number): number {
   return text.length;
 }
 
-export type SkipReason = 'disabled' | 'commitMessages off' | 'scanCode off' | 'ignored' | 'too large';
+export type SkipReason = 'disabled' | 'commitMessages off' | 'scanCode off' | 'ignored' | 'generated' | 'too large';
 
 export interface DocumentContext {
   settings: PiiLintSettings;
@@ -92,6 +94,8 @@ export class ScanService {
     } else if (settings.scanCode === 'off' && scanModeFor(documentKindOf(uri, languageId)) === 'code') ctx.skip = 'scanCode off';
     // COMMIT_EDITMSG lives in .git/, which ignore rules always exclude: a commit message is never ignored.
     if (!ctx.skip && !commit && path !== undefined && config.isIgnored(path)) ctx.skip = 'ignored';
+    // Lockfiles, source maps, *.min.js: by name only here (the CLI also looks at the content).
+    if (!ctx.skip && !commit && path !== undefined && skippedGeneratedKind(path, config.config.skipGenerated)) ctx.skip = 'generated';
     if (!ctx.skip && size > settings.maxFileSize) ctx.skip = 'too large';
     return ctx;
   }
@@ -154,7 +158,7 @@ export class ScanService {
           const fraction = p.total > 0 ? p.done / p.total : 1;
           if (!partialSent && p.pending > 0 && p.done >= headEnd && Date.now() - started >= PARTIAL_AFTER_MS) {
             partialSent = true;
-            const head = applyPolicy(scanned, [...p.findings], ctx.policy).sort((a, b) => a.start - b.start || a.end - b.end);
+            const head = applyPolicy(scanned, refineForFile(scanned, p.findings, documentKindOf(doc.uri, doc.languageId)), ctx.policy).sort((a, b) => a.start - b.start || a.end - b.end);
             progress({ fraction, diagnostics: [...findingsToDiagnostics(doc, head), ...notices] });
           } else progress({ fraction });
         }

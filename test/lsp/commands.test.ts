@@ -143,6 +143,7 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   put('.gitignore', 'build/\n');
   put('.piilintignore', 'private/\n');
   put('image.bin', `\u0000\u0001binary ${EMAIL}`);
+  put('package-lock.json', `{ "packages": { "": { "author": "${EMAIL}" } } }\n`);
   const progressBefore = client().progress.length;
   client().watchProgress('scan-1');
   const result = (await client().conn.sendRequest(ExecuteCommandRequest.type, {
@@ -155,7 +156,7 @@ test('piiLint.scanWorkspace reports files on disk with progress, honouring ignor
   const reported = (rel: string) => client().diagnostics.get(client().fileUri(rel))?.diagnostics.map((d) => d.code) ?? [];
   assert.deepEqual(reported('docs/people.md'), ['EMAIL']);
   assert.deepEqual(reported('src/app.py'), ['EMAIL']);
-  for (const ignored of ['node_modules/dep/readme.md', 'build/out.txt', 'private/notes.txt', 'image.bin', 'docs/clean.txt']) {
+  for (const ignored of ['node_modules/dep/readme.md', 'build/out.txt', 'private/notes.txt', 'image.bin', 'docs/clean.txt', 'package-lock.json']) {
     assert.deepEqual(reported(ignored), [], ignored);
   }
   const kinds = client().progress.slice(progressBefore).map((p) => (p as { kind: string }).kind);

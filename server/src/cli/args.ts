@@ -39,6 +39,10 @@ export interface ScanArgs extends CommonOptions {
   output?: string;
   /** Hook mode prints on a pass too. */
   verbose?: boolean;
+  /** Exit 0 even when a text file could not be scanned at all (default: such a file fails the run). */
+  allowUnscanned: boolean;
+  /** Scan what .gitignore, .piilintignore and "ignore" exclude (not .git or node_modules). */
+  noIgnore: boolean;
 }
 
 export interface DetectArgs extends CommonOptions {
@@ -68,10 +72,17 @@ export interface InstallHookArgs extends CommonOptions {
   force: boolean;
 }
 
-export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | RestoreArgs | InstallHookArgs;
+export interface AllowArgs extends CommonOptions {
+  command: 'allow';
+  /** PATH:LINE:COLUMN as scan prints it. */
+  place: string;
+  label?: string;
+}
+
+export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | RestoreArgs | InstallHookArgs | AllowArgs;
 export type ParsedArgs = CommandArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
-export const COMMANDS = ['scan', 'detect', 'redact', 'restore', 'install-hook'] as const;
+export const COMMANDS = ['scan', 'detect', 'redact', 'restore', 'install-hook', 'allow'] as const;
 
 const COMMON = {
   model: { type: 'string' },
@@ -140,6 +151,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
           code: { type: 'string' },
           output: { type: 'string', short: 'o' },
           verbose: { type: 'boolean', short: 'v' },
+          'allow-unscanned': { type: 'boolean' },
+          'no-ignore': { type: 'boolean' },
         },
         true,
       );
@@ -162,6 +175,8 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         minSeverity,
         maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size'], '--max-file-size'),
         code: oneOf(values.code, ['commentsAndStrings', 'all'] as const, '--code', 'commentsAndStrings'),
+        allowUnscanned: values['allow-unscanned'] ?? false,
+        noIgnore: values['no-ignore'] ?? false,
       };
       if (commitMsg !== undefined) out.commitMsg = commitMsg;
       if (values.output !== undefined) out.output = values.output;
@@ -209,6 +224,15 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (values.help) return { command: 'help', topic: 'install-hook' };
       return { command: 'install-hook', ...common(values), force: values.force ?? false };
     }
+    case 'allow': {
+      const { values, positionals } = parse(rest, { label: { type: 'string' } }, true);
+      if (values.help) return { command: 'help', topic: 'allow' };
+      if (positionals.length !== 1) throw new UsageError('allow takes one PATH:LINE:COLUMN');
+      if (values.label !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(values.label)) throw new UsageError(`--label: expected a class such as EMAIL, got "${values.label}"`);
+      const out: AllowArgs = { command: 'allow', ...common(values), place: positionals[0] as string };
+      if (values.label !== undefined) out.label = values.label;
+      return out;
+    }
     default:
       throw new UsageError(`unknown command "${first}" (expected ${COMMANDS.join(', ')})`);
   }
@@ -230,6 +254,7 @@ Usage:
   pii-lint redact --map NAME < prompt > redacted      reversible: keep token -> value in a private map
   pii-lint restore --map NAME < answer > restored     put the real values back
   pii-lint install-hook [--force]     install the pre-commit and commit-msg git hooks
+  pii-lint allow PATH:LINE:COL        add the finding there to the allowlist (a keyed fingerprint)
   pii-lint --version | --help [command]
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or runtime error.
@@ -239,9 +264,13 @@ Options for every command:
 ${USAGE_COMMON}`,
   scan: `Usage: pii-lint scan [paths...] | --staged | --commit-msg FILE [options]
 
-Scans files and folders (recursively; .git, node_modules, .piilintignore and "ignore" globs skipped).
-Binary and non-UTF-8 files are skipped with a notice; files over --max-file-size are scanned up to
-the cap, with a notice.
+Scans files and folders recursively. Skipped, with a notice saying why: .git and node_modules;
+in a git work tree what git ignores (.gitignore, .git/info/exclude); .piilintignore and "ignore"
+globs; lockfiles, source maps and minified bundles ("skipGenerated" in .piilintrc.json).
+Binary files are skipped with a notice; text that is not UTF-8 is read as UTF-16 (by its BOM) or
+windows-1252. Past --max-file-size the model stops and the checksum and format recognizers (e-mails,
+phones, cards, IBANs…) scan the rest, with a notice. A text file that cannot be read at all fails
+the run (exit 1) unless --allow-unscanned.
 
   --staged               scan the index content of staged files, report lines the commit adds
   --commit-msg FILE      scan a commit message file (git comment lines and the diff below the
@@ -255,6 +284,8 @@ the cap, with a notice.
   --code MODE            source files: commentsAndStrings (default) or all
   -v, --verbose          with --staged/--commit-msg: print notices and the summary even when the
                          commit passes (hooks are silent on a pass; a block's reason comes first)
+  --no-ignore            also scan what .gitignore, .piilintignore and "ignore" exclude
+  --allow-unscanned      exit 0 even when a text file could not be read (it is still named on stderr)
 ${USAGE_COMMON}`,
   detect: `Usage: pii-lint detect --jsonl [--min-score N] < in.jsonl > out.jsonl
 
@@ -289,6 +320,15 @@ answer): every occurrence of every token, in any order; pseudonyms only as whole
 how many tokens it restored on stderr. No model is loaded.
 
   --map NAME|FILE        the map redact wrote (same NAME or path)
+${USAGE_COMMON}`,
+  allow: `Usage: pii-lint allow PATH:LINE:COLUMN [--label CLASS]
+
+Adds the finding that scan reports at PATH:LINE:COLUMN to the allowlist of the nearest
+.piilintrc.json (created at the repository root when there is none) as a keyed HMAC fingerprint.
+The value is read from the file: it is never typed on the command line (so it is in no shell
+history) nor printed.
+
+  --label CLASS          the finding of this class, when several start there
 ${USAGE_COMMON}`,
   'install-hook': `Usage: pii-lint install-hook [--force] [--model DIR]
 

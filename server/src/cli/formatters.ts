@@ -14,7 +14,10 @@ import type { Evidence, FileFinding } from '../engine/types';
 
 export type ReportedFinding = PolicyFinding & FileFinding & { absPath: string };
 
-export type NoticeKind = 'binary' | 'not-utf8' | 'truncated' | 'ignored' | 'unreadable' | 'not-a-file' | 'skipped';
+export type NoticeKind = 'binary' | 'decoded' | 'truncated' | 'ignored' | 'unreadable' | 'not-a-file' | 'skipped' | 'generated';
+
+/** Notices of text that was not scanned at all: they fail a hook unless --allow-unscanned. */
+export const UNSCANNED_KINDS: ReadonlySet<NoticeKind> = new Set(['unreadable']);
 
 /** A file not scanned, or not scanned in full. */
 export interface Notice {

@@ -3,6 +3,7 @@
  * work tree or refs, so a pre-commit scan can never change what is being committed.
  */
 import { execFile } from 'node:child_process';
+import { parseIdent, parseIdentityLines, type Identity, type KnownIdentities } from '../engine/commitIdentities';
 import { CliError } from './args';
 
 export interface GitResult {
@@ -115,4 +116,22 @@ export async function addedLines(root: string, file: StagedFile): Promise<Set<nu
     for (let k = 0; k < count; k++) lines.add(start + k);
   }
   return lines;
+}
+
+/**
+ * Who is committing (`git var GIT_COMMITTER_IDENT` and GIT_AUTHOR_IDENT: config and GIT_* variables
+ * as git itself resolves them) and, when `withHistory`, every author and committer of every ref
+ * (mailmap applied). A repository without commits or identity simply knows fewer people.
+ */
+export async function knownIdentities(cwd: string, withHistory: boolean): Promise<KnownIdentities> {
+  const self: Identity[] = [];
+  for (const which of ['GIT_COMMITTER_IDENT', 'GIT_AUTHOR_IDENT']) {
+    const r = await runGit(cwd, ['var', which]);
+    const id = r.code === 0 ? parseIdent(r.stdout.toString('utf8')) : undefined;
+    if (id) self.push(id);
+  }
+  if (!withHistory) return { self, history: [] };
+  // The newest 200,000 commits: enough for any team, bounded for a kernel-sized history.
+  const r = await runGit(cwd, ['log', '--all', '-n', '200000', '--format=%aN%x00%aE%x00%cN%x00%cE']);
+  return { self, history: r.code === 0 ? parseIdentityLines(r.stdout.toString('utf8')) : [] };
 }

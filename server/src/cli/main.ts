@@ -5,6 +5,7 @@
  */
 import { version } from '../../../package.json';
 import { CliError, HELP, UsageError, parseCommandLine } from './args';
+import { runAllow } from './commands/allow';
 import { runDetect } from './commands/detect';
 import { runInstallHook } from './commands/installHook';
 import { runRedact } from './commands/redact';
@@ -33,6 +34,8 @@ async function run(argv: string[]): Promise<number> {
       return runRestore(parsed);
     case 'install-hook':
       return runInstallHook(parsed);
+    case 'allow':
+      return runAllow(parsed);
   }
 }
 

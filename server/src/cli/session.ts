@@ -48,6 +48,7 @@ export async function openEngine(modelDir: string | undefined): Promise<Engine> 
 /** Loads the engine on first use, so a run with nothing to scan (an empty commit) costs nothing. */
 export class LazyEngine {
   private engine: Promise<Engine> | null = null;
+  private recognizersOnly: Promise<Engine> | null = null;
 
   constructor(private readonly modelDir: string | undefined) {}
 
@@ -56,12 +57,20 @@ export class LazyEngine {
     return this.engine;
   }
 
+  /** The checksum and format recognizers without the model (the rest of an over-size file). */
+  recognizers(): Promise<Engine> {
+    this.recognizersOnly ??= createEngine({ modelDir: null });
+    return this.recognizersOnly;
+  }
+
   async dispose(): Promise<void> {
-    if (!this.engine) return;
-    try {
-      await (await this.engine).dispose();
-    } catch {
-      // A failed load has nothing to dispose; its error was reported by get().
+    for (const engine of [this.engine, this.recognizersOnly]) {
+      if (!engine) continue;
+      try {
+        await (await engine).dispose();
+      } catch {
+        // A failed load has nothing to dispose; its error was reported by get().
+      }
     }
   }
 }

@@ -6,6 +6,7 @@
 import { applyPolicy, type Policy, type PolicyFinding } from './policy/policy';
 import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './text/regions';
 import type { DetectOptions, Engine, FileFinding, Finding, Region } from './types';
+import { refineForFile } from './fileContext';
 
 export interface ScanOptions extends DocumentKind {
   policy: Policy;
@@ -31,7 +32,7 @@ export async function scanText(engine: Engine, text: string, options: ScanOption
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return applyPolicy(text, detected, options.policy).sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyPolicy(text, refineForFile(text, detected, options), options.policy).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

@@ -45,6 +45,7 @@ function hookScript(spec: HookSpec, cliPath: string, chained: boolean): string {
     `PII_LINT_NODE=${shellQuote(process.execPath)}`,
     `PII_LINT_CLI=${shellQuote(cliPath)}`,
     '[ -x "$PII_LINT_NODE" ] || PII_LINT_NODE=node',
+    ...siblingLookup(cliPath),
     'if [ -f "$PII_LINT_CLI" ]; then',
     // Installed from VS Code, execPath may be Electron: this makes it behave as plain Node (a no-op for node).
     `  ELECTRON_RUN_AS_NODE=1 exec "$PII_LINT_NODE" "$PII_LINT_CLI" ${spec.command}`,
@@ -57,6 +58,30 @@ function hookScript(spec: HookSpec, cliPath: string, chained: boolean): string {
     '',
   );
   return lines.join('\n');
+}
+
+/**
+ * An extension update moves the CLI: `…/extensions/pii-lint.pii-lint-0.1.0/dist/cli.js` becomes
+ * `…-0.2.0/…` and the old folder is deleted. When the bundle is in such a versioned folder, the
+ * hook looks for the newest sibling of the same extension (`sort -V`) before giving up, so an
+ * installed hook keeps working across updates without being reinstalled.
+ */
+function siblingLookup(cliPath: string): string[] {
+  const m = /^(.*[\\/])([^\\/]+?)-\d+\.\d+\.\d+[^\\/]*[\\/](dist[\\/]cli\.js)$/.exec(cliPath);
+  if (!m) return [];
+  const [, parent, id, rest] = m as unknown as [string, string, string, string];
+  const file = rest.replace(/\\/g, '/');
+  // A glob, not `ls`: folder names with spaces stay whole; `sort -V` keeps the newest version.
+  return [
+    'if [ ! -f "$PII_LINT_CLI" ]; then',
+    '  PII_LINT_BEST=',
+    `  for c in ${shellQuote(parent + id)}-[0-9]*; do`,
+    `    [ -f "$c/${file}" ] || continue`,
+    '    if [ -z "$PII_LINT_BEST" ] || [ "$(printf \'%s\\n%s\\n\' "$PII_LINT_BEST" "$c" | sort -V | tail -n 1)" = "$c" ]; then PII_LINT_BEST="$c"; fi',
+    '  done',
+    `  [ -n "$PII_LINT_BEST" ] && PII_LINT_CLI="$PII_LINT_BEST/${file}"`,
+    'fi',
+  ];
 }
 
 export async function runInstallHook(args: InstallHookArgs): Promise<number> {

@@ -11,13 +11,17 @@
  *     "ignore":     ["fixtures/**", "*.snap"],            // gitignore syntax, relative to the root
  *     "allowlist":  ["hmac-sha256:…"],                    // keyed fingerprints, never plaintext
  *     "salt":       "…",                                  // per-repository random key for them
- *     "model":      "models/custom"                       // model folder, relative to the root
+ *     "model":      "models/custom",                      // model folder, relative to the root
+ *     "commitIdentities": "history",                    // trailers of known authors: history | committer | off
+ *     "skipGenerated": ["lockfile", "sourcemap", "minified"] // generated files not scanned (default: all three)
  *   }
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
+import type { CommitIdentityMode } from '../commitIdentities';
+import { GENERATED_KINDS, type GeneratedKind } from '../fileTypes';
 import { PII_CLASSES } from '../labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
@@ -32,6 +36,10 @@ const FINGERPRINT_RE = /^hmac-sha256:[0-9a-f]{64}$/i;
 export interface PiiLintConfig extends PolicyConfig {
   ignore?: string[];
   model?: string;
+  /** Commit messages: whose names and addresses in trailers are not findings (commitIdentities.ts). */
+  commitIdentities?: CommitIdentityMode;
+  /** Generated files not scanned (fileTypes.ts); default all of GENERATED_KINDS, [] scans them. */
+  skipGenerated?: GeneratedKind[];
 }
 
 /** A `.piilintrc.json` that can't be used; the message names the file and the key. */
@@ -39,7 +47,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model']);
+const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities', 'skipGenerated']);
 const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -111,6 +119,17 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
   if (raw.model !== undefined) {
     if (typeof raw.model !== 'string' || raw.model === '') fail('model', 'a folder path');
     config.model = raw.model as string;
+  }
+  if (raw.commitIdentities !== undefined) {
+    if (!['history', 'committer', 'off'].includes(raw.commitIdentities as string)) fail('commitIdentities', 'one of "history", "committer", "off"');
+    config.commitIdentities = raw.commitIdentities as CommitIdentityMode;
+  }
+  if (raw.skipGenerated !== undefined) {
+    const kinds = raw.skipGenerated;
+    if (!Array.isArray(kinds) || !kinds.every((k) => (GENERATED_KINDS as readonly unknown[]).includes(k))) {
+      fail('skipGenerated', `an array of ${GENERATED_KINDS.map((k) => `"${k}"`).join(', ')}`);
+    }
+    config.skipGenerated = kinds as GeneratedKind[];
   }
   return { config, warnings };
 }

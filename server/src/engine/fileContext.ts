@@ -1,0 +1,140 @@
+/**
+ * A document's findings read with what its file type says (after the engine, before the policy):
+ *
+ * - everywhere: time stamps, licence identifiers and machine tokens (paths, file names, versions,
+ *   architectures, constants) are not people (machineTokens.ts);
+ * - source code: an ALL-CAPS word (`EOF`, `PARAM`, a Unicode character name) is a name for
+ *   something, not someone;
+ * - data and config files: a value is read with its key (keyContext.ts): keys and the values of
+ *   software keys are dropped, values of personal keys raised;
+ * - logs: tokens with digits glued to letters (`libsasl2`, `amd64`) and bare numbers are the
+ *   machine's;
+ * - code, logs and data: a lower-case word-like guess (`cppcheck`, `group`) is a program's word;
+ *   anywhere, a lower-case word before `(` is a call (`malloc(`);
+ * - licence texts (LICENSE, COPYING, or a text opening with a licence's words) are boilerplate:
+ *   outside their copyright, author and contributor lines, addresses and organisations (the FSF's
+ *   in every GPL) are the licence's; only people's names are still reported.
+ *
+ * Only model guesses change; checksum and format recognizers (e-mails, cards, IBANs…) are proof.
+ */
+import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
+import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
+import { scanModeFor, type DocumentKind } from './text/regions';
+import type { Finding, Region } from './types';
+
+const DATA_EXT = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|cnf|properties|env|lock)$/i;
+const DATA_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'dockercompose']);
+const LOG_NAME = /\.log(?:\.\d+)?$|(?:^|[\\/])(?:syslog|messages|auth\.log|kern\.log|dmesg)(?:\.\d+)?$|[\\/]var[\\/]log[\\/]/i;
+/** Word-like classes, where a code word or a log token can be mistaken for a value. */
+const WORDLIKE = new Set([
+  'FIRSTNAME', 'LASTNAME', 'MIDDLENAME', 'PREFIX', 'CITY', 'STREET', 'STATE', 'COUNTY', 'COMPANYNAME', 'JOBTITLE', 'JOBAREA',
+  'JOBTYPE', 'ACCOUNTNAME', 'USERNAME', 'SEX', 'GENDER', 'EYECOLOR', 'CURRENCYNAME', 'ORDINALDIRECTION', 'USERAGENT', 'VEHICLEVRM',
+]);
+const TIME_CLASSES = new Set(['DATE', 'TIME']);
+/** A person's name is worth reporting even in boilerplate (a name added to a licence file is news). */
+const PERSON_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
+/** Raised by this much when a personal key says so (model guesses only). */
+const KEY_BOOST = 0.15;
+
+export type FileFlavour = 'data' | 'log' | 'code' | 'licence' | 'text';
+
+const LICENCE_NAME = /^(?:licen[cs]e|copying|copyright|unlicense|notice)(?:[._-][\w.-]*)?$/i;
+/** Opening words of the common licence texts. */
+const LICENCE_TEXT = /GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE|Apache License|Permission is hereby granted|Redistribution and use in source and binary forms|Mozilla Public License|Creative Commons|Artistic License|ISC License|The MIT License|Eclipse Public License|Permission to use, copy, modify/;
+/** Where a licence names people: its copyright, author and contributor lines. */
+const LICENCE_PERSON_LINE = /copyright|\(c\)|©|author|contributor|written by|maintain/i;
+
+export function fileFlavour(kind: DocumentKind): FileFlavour {
+  const path = kind.path ?? '';
+  const name = path.split(/[\\/]/).pop() ?? '';
+  if (kind.languageId === 'log' || LOG_NAME.test(path)) return 'log';
+  if (DATA_LANGUAGES.has(kind.languageId ?? '') || DATA_EXT.test(name) || /^\.env(?:\.|$)/.test(name)) return 'data';
+  if (scanModeFor(kind) === 'code') return 'code';
+  if (LICENCE_NAME.test(name)) return 'licence';
+  return 'text';
+}
+
+/** A licence file by its name, or a plain-text file that opens with a licence's words. */
+function isLicence(flavour: FileFlavour, text: string): boolean {
+  return flavour === 'licence' || (flavour === 'text' && LICENCE_TEXT.test(text.slice(0, 3000)));
+}
+
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** A word-like guess the way code and logs write words: lower case, or a call (`malloc(`). */
+function isCodeWord(text: string, f: Finding, value: string): boolean {
+  return /^[\p{Ll}\d_-]+$/u.test(value) || /^\s*\(/.test(text.slice(f.end, f.end + 2));
+}
+
+function inside(regions: readonly Region[], f: Finding): boolean {
+  return regions.some((r) => f.start >= r.start && f.end <= r.end);
+}
+
+/** The keyed line a finding is on (binary search over line starts). */
+function spanAt(spans: readonly KeyedSpan[], offset: number): KeyedSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found: KeyedSpan | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid] as KeyedSpan;
+    if (s.keyStart <= offset) {
+      found = s;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found && offset <= found.valueEnd ? found : undefined;
+}
+
+/** Logs: `libsasl2`, `amd64`, `1.gz`, `15`: letters glued to digits, or no letters at all. */
+function isLogToken(token: string, label: string): boolean {
+  if (label === 'PHONENUMBER' || label === 'DATE' || label === 'TIME') return false;
+  return /[A-Za-z]\d|\d[A-Za-z]/.test(token) || !/[A-Za-z]/.test(token);
+}
+
+/** The findings of one document, read with its file type; see the module comment. */
+export function refineForFile(text: string, findings: readonly Finding[], kind: DocumentKind): Finding[] {
+  const model = findings.filter((f) => !f.evidence.recognizer);
+  if (model.length === 0) return [...findings];
+  const flavour = fileFlavour(kind);
+  const stamps = timestampRegions(text);
+  const spans = flavour === 'data' ? keyedLines(text) : [];
+  const licence = isLicence(flavour, text);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.evidence.recognizer) {
+      out.push(f);
+      continue;
+    }
+    const value = text.slice(f.start, f.end);
+    if (!TIME_CLASSES.has(f.label) && inside(stamps, f)) continue;
+    const token = enclosingToken(text, f.start, f.end).value;
+    if (isLicenceId(token) || isLicenceId(value) || isMachineToken(token)) continue;
+    // Data files: the key decides first (a personal key keeps even a lower-case value).
+    if (flavour === 'data') {
+      const span = spanAt(spans, f.start);
+      if (span) {
+        const lineValue = text.slice(span.valueStart, span.valueEnd).replace(/^["']|["'],?\s*$/g, '');
+        const verdict = keyVerdict(span, f.start, f.end, lineValue);
+        if (verdict === 'key' || verdict === 'not-personal') continue;
+        if (verdict === 'personal') {
+          out.push({ ...f, score: Math.min(0.99, f.score + KEY_BOOST), evidence: { ...f.evidence, rule: f.evidence.rule ?? `value of a "${span.key === 'name-of-person' ? 'name' : span.key}" key` } });
+          continue;
+        }
+      }
+    }
+    if (flavour === 'code' && WORDLIKE.has(f.label) && /^[A-Z][A-Z0-9]+$/.test(value)) continue;
+    if (WORDLIKE.has(f.label) && (flavour === 'code' || flavour === 'log' || flavour === 'data') && isCodeWord(text, f, value)) continue;
+    if (WORDLIKE.has(f.label) && /^\s*\(/.test(text.slice(f.end, f.end + 2)) && /^[\p{Ll}\d_]+$/u.test(value)) continue;
+    if (flavour === 'log' && isLogToken(token, f.label)) continue;
+    if (licence && !PERSON_NAMES.has(f.label) && !LICENCE_PERSON_LINE.test(lineAround(text, f.start))) continue;
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/** Findings read with their file type: time stamps, licence ids, machine tokens, keys, logs, licences. */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileFlavour, refineForFile } from '../../server/src/engine/fileContext';
+import { keyedLines, keyVerdict } from '../../server/src/engine/keyContext';
+import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from '../../server/src/engine/machineTokens';
+import type { DocumentKind } from '../../server/src/engine/text/regions';
+import type { Finding } from '../../server/src/engine/types';
+import { findingAt } from './helpers/findings';
+
+/** The values of the findings of `specs` that survive in a file of `kind`. */
+function kept(text: string, kind: DocumentKind, specs: Array<[value: string, label: string]>): string[] {
+  const findings = specs.map(([v, l]) => findingAt(text, v, l));
+  return refineForFile(text, findings, kind).map((f) => text.slice(f.start, f.end));
+}
+
+describe('machine tokens', () => {
+  test('time stamps: RFC 2822, ctime, ISO 8601, syslog', () => {
+    for (const s of ['Mon, 19 Dec 2022 17:06:38 +1100', 'Thu Dec  5 01:38:42 UTC 2026', '2024-03-01 10:22:13', '2009-10-21T13:36:00Z', 'Dec  6 01:43:00']) {
+      const r = timestampRegions(`x ${s} y`);
+      assert.deepEqual(r.map((x) => `x ${s} y`.slice(x.start, x.end).trim()), [s], s);
+    }
+    assert.deepEqual(timestampRegions('Sunday we meet Dec and Mon.'), []);
+  });
+
+  test('licence ids, also cut short; versions, paths, file names, package:arch, constants, issue keys', () => {
+    for (const t of ['MIT', 'GPL-2', 'BSD-3-Clause', 'BSD-3', 'Apache-2.0', 'BlueOak', '(MIT', 'LGPL-2.1+']) assert.ok(isLicenceId(t), t);
+    for (const t of ['Smith', 'Mitchell', 'GPLX']) assert.ok(!isLicenceId(t), t);
+    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem']) {
+      assert.ok(isMachineToken(t), t);
+    }
+    for (const t of ['Jennifer', 'jsmith42', 'maria.gonzalez@contoso.com', '+49 30 2758 4410', 'O\'Brien']) assert.ok(!isMachineToken(t), t);
+  });
+
+  test('the token around a guess ignores a bracket the guess starts on', () => {
+    const text = 'Unpacking publicsuffix (20230209.2326-1) ...';
+    const start = text.indexOf('(');
+    assert.equal(enclosingToken(text, start, start + 14).value, '20230209.2326-1');
+  });
+});
+
+describe('keys in data files', () => {
+  const json = '{\n  "name": "left-pad",\n  "license": "MIT",\n  "author": {\n    "name": "Jane Roe",\n    "email": "x"\n  },\n  "keywords": [\n    "pad"\n  ]\n}\n';
+
+  test('each line\'s key; a name under author is a person\'s; list items take their list\'s key', () => {
+    const spans = keyedLines(json);
+    const at = (needle: string) => spans.find((s) => json.slice(s.valueStart, s.valueEnd).includes(needle));
+    assert.equal(at('"left-pad"')?.key, 'name');
+    assert.equal(at('"Jane Roe"')?.key, 'name-of-person');
+    assert.equal(at('"pad"')?.key, 'keywords');
+    const lic = at('"MIT"')!;
+    assert.equal(keyVerdict(lic, lic.valueStart + 1, lic.valueStart + 4, 'MIT'), 'not-personal');
+    assert.equal(keyVerdict(lic, lic.keyStart, lic.keyEnd, ''), 'key');
+  });
+
+  test('software keys and keys drop guesses, personal keys raise them, a package "name" is not a person', () => {
+    const kind = { path: '/r/package.json' };
+    const text = '{\n  "name": "chai",\n  "version": "Jennifer 4.1",\n  "dev": true,\n  "author": "Jane Roe",\n  "description": "Jane Roe wrote it"\n}\n';
+    const findings: Finding[] = [
+      findingAt(text, 'chai', 'FIRSTNAME'),
+      findingAt(text, 'Jennifer', 'FIRSTNAME'),
+      findingAt(text, 'dev', 'FIRSTNAME'),
+      findingAt(text, 'Jane', 'FIRSTNAME', 0.62),
+      findingAt(text, 'Jane', 'FIRSTNAME', 0.62, text.indexOf('description')),
+    ];
+    const out = refineForFile(text, findings, kind);
+    assert.deepEqual(out.map((f) => [text.slice(f.start, f.end), f.score]), [['Jane', 0.77], ['Jane', 0.62]]);
+    assert.match(out[0]!.evidence.rule ?? '', /"author" key/);
+  });
+
+  test('a lower-case person name under a personal key stays', () => {
+    const text = 'customer:\n  first_name: jane\n  city: lyon\n';
+    assert.deepEqual(kept(text, { path: 'c.yaml' }, [['jane', 'FIRSTNAME'], ['lyon', 'CITY']]), ['jane', 'lyon']);
+  });
+});
+
+describe('file flavours', () => {
+  test('flavours by name and language', () => {
+    assert.equal(fileFlavour({ path: '/var/log/dpkg.log' }), 'log');
+    assert.equal(fileFlavour({ path: 'x/term.log.1' }), 'log');
+    assert.equal(fileFlavour({ path: 'a/.env.example' }), 'data');
+    assert.equal(fileFlavour({ path: 'a/ci.yml' }), 'data');
+    assert.equal(fileFlavour({ path: 'a/LICENSE' }), 'licence');
+    assert.equal(fileFlavour({ path: 'a/b.ts' }), 'code');
+    assert.equal(fileFlavour({ path: 'a/notes.md' }), 'text');
+  });
+
+  test('a Debian changelog trailer: the weekday and the zone go, the maintainer stays', () => {
+    const text = ' -- Craig Small <csmall@debian.org>  Mon, 19 Dec 2022 17:06:38 +1100\n';
+    assert.deepEqual(kept(text, { path: 'debian/changelog' }, [['Craig', 'FIRSTNAME'], ['Small', 'LASTNAME'], ['Mon', 'FIRSTNAME'], ['+1100', 'PHONENUMBER']]), ['Craig', 'Small']);
+  });
+
+  test('dpkg log lines: packages, versions and architectures are the machine\'s; a name in a log stays', () => {
+    const text = '2024-03-01 10:22:13 status installed libsasl2-2:amd64 2.1.28+dfsg-10\nupdate-alternatives: link group vim\nlogin by Jennifer Alvarez\n';
+    assert.deepEqual(
+      kept(text, { path: '/var/log/dpkg.log' }, [['libsasl2', 'USERNAME'], ['amd64', 'PASSWORD'], ['2.1.28', 'PHONENUMBER'], ['group', 'COMPANYNAME'], ['Jennifer', 'FIRSTNAME']]),
+      ['Jennifer'],
+    );
+  });
+
+  test('code: ALL-CAPS and lower-case words and calls go, a capitalised name in a comment stays', () => {
+    const text = '# EOF marker; see malloc(3) and cppcheck\n# Ask Jennifer Alvarez first\n';
+    assert.deepEqual(kept(text, { path: 'a.py' }, [['EOF', 'FIRSTNAME'], ['malloc', 'COMPANYNAME'], ['cppcheck', 'STREET'], ['Jennifer', 'FIRSTNAME']]), ['Jennifer']);
+  });
+
+  test('licence texts: addresses and organisations outside copyright lines go, names stay; the same words elsewhere stay', () => {
+    const text = 'Copyright (c) 2015 Sindre Sorhus, Oslo\n\nPermission is hereby granted, free of charge, to Guido and the Free Software Foundation, Boston\n';
+    const specs: Array<[string, string]> = [['Sindre', 'FIRSTNAME'], ['Oslo', 'CITY'], ['Guido', 'FIRSTNAME'], ['Free Software Foundation', 'COMPANYNAME'], ['Boston', 'CITY']];
+    assert.deepEqual(kept(text, { path: 'LICENSE' }, specs), ['Sindre', 'Oslo', 'Guido']);
+    specs.splice(1, 1);
+    assert.deepEqual(kept(text.replace('Permission is hereby granted', 'Thanks'), { path: 'notes.md' }, specs), ['Sindre', 'Guido', 'Free Software Foundation', 'Boston']);
+  });
+
+  test('recognizer findings are never touched', () => {
+    const text = 'version: maria.gonzalez@contoso.com\n';
+    const f = { ...findingAt(text, 'maria.gonzalez@contoso.com', 'EMAIL'), evidence: { recognizer: true, validator: 'e-mail' } };
+    assert.equal(refineForFile(text, [f], { path: 'a.yaml' }).length, 1);
+  });
+});
