@@ -34,7 +34,7 @@ export class CliHarness {
     await build({
       entryPoints: [
         { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
-        { in: join(ROOT, 'server/src/engine/worker.ts'), out: 'worker' },
+        { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
       ],
       outdir: join(ROOT, 'dist'),
       bundle: true,
