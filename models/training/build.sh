@@ -72,7 +72,7 @@ V2_ARGS=()
 [[ $ARCH == bert ]] && V2_ARGS=(--pretrained "$PRETRAINED" --lr 1e-4 --warmup 60 --pos-shift 0 --o-swap 0.03 --max-tokens 2048 --max-batch 48)
 if has train; then
   LEN=()
-  DEFAULT_STEPS=2400; [[ $ARCH == bert ]] && DEFAULT_STEPS=1000
+  DEFAULT_STEPS=2400
   if [[ -n $STEPS ]]; then LEN=(--steps "$STEPS"); elif [[ -n $MINUTES ]]; then LEN=(--minutes "$MINUTES"); else LEN=(--steps $DEFAULT_STEPS); fi
   $PY models/training/train.py --data "$DATA" --run "$RUN" --seed "$SEED" "${LEN[@]}" "${V2_ARGS[@]}" ${TRAIN_ARGS:-}
 fi

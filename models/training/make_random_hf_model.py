@@ -76,7 +76,7 @@ def main():
                           input_names=['input_ids', 'attention_mask'], output_names=['logits'],
                           dynamic_axes={'input_ids': {0: 'batch', 1: 'seq'}, 'attention_mask': {0: 'batch', 1: 'seq'},
                                         'logits': {0: 'batch', 1: 'seq'}},
-                          opset_version=17)
+                          opset_version=17, dynamo=False)
     config = {
         'architectures': ['DistilBertForTokenClassification'], 'model_type': 'distilbert',
         '_name_or_path': f'random-distilbert-shaped-{a.layers}x{a.hidden}',

@@ -23,7 +23,7 @@ import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protoco
 import { DEBOUNCE_MS } from '../../server/src/diagnostics';
 import { TestClient } from '../lsp/harness';
 import { corpusLines, mixedDocument, sparseProse } from './corpus';
-import { BUILTIN, forwardFlops, MATMUL, MINI_SHAPE, prepareFamily, prepareMatmul, REF_SHAPE, ROOT } from './models';
+import { BUILTIN, forwardFlops, MATMUL, MINI_SHAPE, prepareFamily, prepareMatmul, prepareV1, REF_SHAPE, ROOT } from './models';
 import { makeInputs, percentile, TRANSFORMERS_JS } from './tasks';
 
 const QUICK = process.argv.includes('--quick');
@@ -248,6 +248,7 @@ async function main(): Promise<void> {
   const ref = prepareFamily('ref-shaped', REF_SHAPE);
   const mini = prepareFamily('mini-shaped', MINI_SHAPE);
   const matmul = prepareMatmul();
+  const v1 = prepareV1();
   if (ref.seconds.generate > 0) record({ figure: 'prepare', model: 'ref-shaped', generate_s: ref.seconds.generate, quantize_s: ref.seconds.quantize });
 
   // 1. Latency, batch of 1, engine.detect on texts never seen before; the three models interleaved.
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
     threads: 1,
     models: [
       { name: 'builtin-int8', dir: BUILTIN, reps: reps.b },
+      ...(v1 ? [{ name: 'v1-int8', dir: v1, reps: reps.b }] : []),
       { name: 'ref-shaped-int8', dir: ref.int8, reps: reps.i },
       { name: 'ref-shaped-fp32', dir: ref.fp32, reps: reps.f },
     ],
@@ -275,6 +277,7 @@ async function main(): Promise<void> {
 
   // 2. Throughput over the ~1 MB mixed corpus (built-in), and a 64 KB slice of it for the reference size.
   await task('throughput', { name: 'builtin-int8', dir: BUILTIN, bytes: QUICK ? 200_000 : 1_000_000, threads: 1 });
+  if (v1) await task('throughput', { name: 'v1-int8', dir: v1, bytes: QUICK ? 200_000 : 1_000_000, threads: 1 });
   await task('throughput', { name: 'ref-shaped-int8', dir: ref.int8, bytes: QUICK ? 16_000 : 64_000, threads: 1 });
 
   // 3. The same model, the same texts, through transformers.js' pipeline: alternated runs.
@@ -346,6 +349,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const b30 = lat('builtin-int8', 'sentence-30');
   rows.push({ what: 'built-in p50 / p95, 30-token sentence', value: `${num(b30, 'p50_ms')} / ${num(b30, 'p95_ms')} ms`, target: '≤ 5 ms p50', met: yes(num(b30, 'p50_ms') <= 5) });
+  const v30 = lat('v1-int8', 'sentence-30');
+  if (v30) rows.push({ what: 'model v1 (4 × 256, replaced) p50 / p95, 30-token sentence, same run', value: `${num(v30, 'p50_ms')} / ${num(v30, 'p95_ms')} ms`, target: '—', met: '' });
   const b128 = lat('builtin-int8', 'chunk-128');
   rows.push({ what: 'built-in p50 / p95, 128-token chunk', value: `${num(b128, 'p50_ms')} / ${num(b128, 'p95_ms')} ms`, target: '—', met: '' });
   for (const m of ['ref-shaped-int8', 'ref-shaped-fp32']) {
@@ -354,7 +359,9 @@ async function main(): Promise<void> {
     rows.push({ what: `${m} p50 sentence / 128 chunk`, value: `${num(s, 'p50_ms')} / ${num(c, 'p50_ms')} ms`, target: 'report (card: 150–200 ms/sentence on 8 cores)', met: '' });
   }
   const tb = find((f) => f.figure === 'throughput' && f.model === 'builtin-int8');
-  rows.push({ what: `built-in throughput, ${round(num(tb, 'corpus_bytes') / 1e6, 2)} MB mixed corpus`, value: `${num(tb, 'tokens_per_s')} tokens/s, ${num(tb, 'mb_per_s')} MB/s`, target: '—', met: '' });
+  rows.push({ what: `built-in throughput, ${round(num(tb, 'corpus_bytes') / 1e6, 2)} MB mixed corpus`, value: `${num(tb, 'tokens_per_s')} tokens/s, ${num(tb, 'mb_per_s')} MB/s`, target: '≥ 10,000 tokens/s', met: yes(num(tb, 'tokens_per_s') >= 10_000) });
+  const tv1 = find((f) => f.figure === 'throughput' && f.model === 'v1-int8');
+  if (tv1) rows.push({ what: 'model v1 throughput, same corpus, same run', value: `${num(tv1, 'tokens_per_s')} tokens/s`, target: '—', met: '' });
   for (const { name } of families) {
     const v = find((f) => f.figure === 'vs-transformers.js' && f.model === name);
     rows.push({ what: `vs transformers.js, ${name}, same texts, 1 thread`, value: `${num(v, 'ratio_1thread')}× (vs ORT-default threads ${num(v, 'ratio_vs_ort_default_threads')}×)`, target: '≥ 2×', met: yes(num(v, 'ratio_1thread') >= 2) });

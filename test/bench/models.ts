@@ -5,7 +5,9 @@
  * 30522), FP32 and INT8, and of the built-in model's size; each laid out twice, as an engine model
  * folder and as a hub repository for transformers.js (config.json, tokenizer.json,
  * tokenizer_config.json, onnx/model_quantized.onnx); and single-MatMul graphs for the CPU's peak.
- * Generating needs /usr/bin/python3 with torch and onnx (Debian python3-torch, python3-onnx).
+ * Generating needs a Python with torch and onnx: the training venv (models/training/setup-venv.sh)
+ * where it exists, else /usr/bin/python3 (Debian python3-torch, python3-onnx). Model v1 (the
+ * from-scratch 4 × 256 model that v2 replaced) comes from git history, to measure the two side by side.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,10 @@ import { join, relative } from 'node:path';
 export const ROOT = join(__dirname, '..', '..');
 export const WORK = join(ROOT, 'models', 'training', 'work', 'bench');
 export const BUILTIN = join(ROOT, 'models', 'pii-lint-mini');
-const PYTHON = '/usr/bin/python3';
+const VENV_PYTHON = join(ROOT, 'models', 'training', '.venv', 'bin', 'python');
+const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : '/usr/bin/python3';
+/** The last commit that shipped model v1. */
+const V1_COMMIT = '30bb7bb';
 
 export interface Shape {
   layers: number;
@@ -25,7 +30,21 @@ export interface Shape {
 
 /** The reference model's shape, and the built-in model's (for a transformers.js run at its size). */
 export const REF_SHAPE: Shape = { layers: 6, hidden: 768, heads: 12, ffn: 3072 };
-export const MINI_SHAPE: Shape = { layers: 4, hidden: 256, heads: 4, ffn: 1024 };
+export const MINI_SHAPE: Shape = { layers: 6, hidden: 384, heads: 12, ffn: 1536 };
+
+/** Model v1's folder, written once from git history (undefined where the clone lacks that commit). */
+export function prepareV1(): string | undefined {
+  const dir = join(WORK, 'v1');
+  const files = ['config.json', 'lexicon.json', 'model.int8.onnx', 'tokenizer.json'];
+  if (files.every((f) => existsSync(join(dir, f)))) return dir;
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) {
+    const r = spawnSync('git', ['show', `${V1_COMMIT}:models/pii-lint-mini/${f}`], { cwd: ROOT, maxBuffer: 64 << 20 });
+    if (r.status !== 0) return undefined;
+    writeFileSync(join(dir, f), r.stdout);
+  }
+  return dir;
+}
 
 export interface PreparedFamily {
   /** Engine folders (config.json, tokenizer.json, one ONNX file). */

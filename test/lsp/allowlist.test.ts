@@ -2,9 +2,9 @@
  * The editor refuses an allowlist without a salt the way the CLI and the hooks do: the status
  * says what is wrong and how to fix it, the unkeyed entries silence nothing, and no entry is added.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, Command } from 'vscode-languageserver-protocol/node';
@@ -18,6 +18,8 @@ const unkeyed = `${JSON.stringify({ allowlist: [fingerprint('EMAIL', SAMPLE.EMAI
 writeFileSync(rcPath, unkeyed);
 
 const client = clientForThisFile({ workspace });
+// A workspace passed in is the test's to remove (the harness removes only those it made).
+after(() => rmSync(workspace, { recursive: true, force: true }));
 
 test('an allowlist without a salt: error status with the fix, its entries ignored, no entry added', { timeout: 60_000 }, async () => {
   const uri = client().fileUri('contacts.md');

@@ -24,7 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { build } from 'esbuild';
+import { buildCli } from './helpers/cli';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -246,22 +246,7 @@ function modelDirForCopies(): string {
 }
 
 before(async () => {
-  // The CLI bundle and its inference worker, built from the current sources exactly as
-  // esbuild.mjs builds them (the other bundles are not this suite's business).
-  await build({
-    entryPoints: [
-      { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
-      { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
-    ],
-    outdir: join(ROOT, 'dist'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['vscode', 'onnxruntime-node'],
-    logLevel: 'silent',
-  });
+  await buildCli();
   home = tempDir('pii-lint-home-');
 });
 

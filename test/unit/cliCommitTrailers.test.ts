@@ -41,8 +41,8 @@ describe('commit messages: the repository\'s own people are not findings', () =>
 
     const customer = commit(repo, 'Fix the export for rob.sanders@contoso.com', ['-s']);
     assert.notEqual(customer.code, 0, 'blocked');
-    assert.match(customer.stderr, /commit blocked: the commit message/);
-    assert.match(customer.stderr, /# pii-lint-disable <CLASS>/, 'the hint is one a commit message can hold');
+    assert.match(customer.stderr, /^PII Lint blocked this commit: the message contains an email address/);
+    assert.match(customer.stderr, /"# pii-lint-disable-next-line EMAIL" line/, 'the hint is one a commit message can hold (a # line)');
   });
 
   test('co-author trailers: a history author and a GitHub no-reply address pass, a stranger blocks', () => {

@@ -41,7 +41,7 @@ describe('hooks after an extension update', () => {
     h.git(repo, ['add', 'contacts.md']);
     const blocked = h.gitRun(repo, ['commit', '-q', '-m', 'Add contacts']);
     assert.notEqual(blocked.code, 0);
-    assert.match(blocked.stderr, /commit blocked/, 'pii-lint ran, rather than "not found"');
+    assert.match(blocked.stderr, /PII Lint blocked this commit/, 'pii-lint ran, rather than "not found"');
     h.git(repo, ['rm', '-q', '--cached', 'contacts.md']);
 
     writeFileSync(join(repo, 'README.md'), '# Project\n');

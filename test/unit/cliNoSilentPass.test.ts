@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { CLI, CliHarness, MODEL_ARGS } from './helpers/cli';
 
 const h = new CliHarness();
@@ -108,6 +109,8 @@ describe('a text file that cannot be read fails the run', () => {
   test('unreadable: exit 1 naming it; --allow-unscanned lets it pass', { skip: process.platform === 'win32' }, () => {
     const dir = h.tempDir();
     chmodSync(dir, 0o755);
+    // "nobody" must reach the folder: open up the test's own temp folders above it (0700 as made).
+    for (let up = dirname(dir); up.startsWith(tmpdir()) && up !== dirname(tmpdir()); up = dirname(up)) chmodSync(up, 0o711);
     writeFileSync(join(dir, 'ok.txt'), 'Nothing personal here.\n');
     writeFileSync(join(dir, 'locked.txt'), 'Nothing personal here either.\n');
     chmodSync(join(dir, 'locked.txt'), 0o000);

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { buildCli } from './helpers/cli';
 import { blockReason } from '../../server/src/cli/blockReason';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -60,19 +60,7 @@ function firstLine(output: string): string {
 }
 
 before(async () => {
-  await build({
-    entryPoints: [
-      { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
-      { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
-    ],
-    outdir: BUILD_DIR,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'onnxruntime-node'],
-    logLevel: 'silent',
-  });
+  await buildCli(BUILD_DIR);
   home = tempDir('pii-lint-home-');
 });
 

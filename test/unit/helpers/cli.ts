@@ -19,6 +19,24 @@ const MODEL_DIR = process.env.PII_LINT_TEST_MODEL
     : join(ROOT, 'test', 'fixtures', 'tiny-hf-model');
 export const MODEL_ARGS = MODEL_DIR ? ['--model', MODEL_DIR] : [];
 
+/** The CLI bundle and its inference worker, built from the current sources as esbuild.mjs does. */
+export async function buildCli(outdir = join(ROOT, 'dist')): Promise<void> {
+  await build({
+    entryPoints: [
+      { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
+      { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
+    ],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode', 'onnxruntime-node'],
+    logLevel: 'silent',
+  });
+}
+
 export interface Run {
   code: number;
   stdout: string;
@@ -31,20 +49,7 @@ export class CliHarness {
 
   /** Builds the CLI bundle and its inference worker exactly as esbuild.mjs does. */
   async setUp(): Promise<void> {
-    await build({
-      entryPoints: [
-        { in: join(ROOT, 'server/src/cli/main.ts'), out: 'cli' },
-        { in: join(ROOT, 'server/src/engine/model/worker.ts'), out: 'worker' },
-      ],
-      outdir: join(ROOT, 'dist'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      sourcemap: true,
-      external: ['vscode', 'onnxruntime-node'],
-      logLevel: 'silent',
-    });
+    await buildCli();
     this.home = this.tempDir('pii-lint-home-');
   }
 
