@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import { PII_CLASSES } from '../labels';
+import { KNOWN_CLASSES as CLASS_LIST } from '../labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
 
 export const CONFIG_FILE = '.piilintrc.json';
@@ -40,7 +40,7 @@ export class ConfigError extends Error {
 }
 
 const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model']);
-const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
+const KNOWN_CLASSES = new Set<string>(CLASS_LIST);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -14,7 +14,7 @@
  * "this value is fine to have here"; values that must stay secret should be removed, not allowlisted.
  */
 import { createHmac } from 'node:crypto';
-import type { PiiClass } from '../labels';
+import type { PiiClass, RecognizerClass } from '../labels';
 import { LineIndex } from '../text/regions';
 import type { Finding } from '../types';
 
@@ -47,7 +47,7 @@ export interface ClassDefault {
  * Direct identifiers warn; quasi-identifiers inform; common attributes that identify nobody on
  * their own (a currency, "left", an age) are hints or off.
  */
-export const CLASS_DEFAULTS: Readonly<Record<PiiClass, ClassDefault>> = {
+export const CLASS_DEFAULTS: Readonly<Record<PiiClass | RecognizerClass, ClassDefault>> = {
   // People
   FIRSTNAME: { severity: 'warning', threshold: 0.6 },
   LASTNAME: { severity: 'warning', threshold: 0.6 },
@@ -111,6 +111,10 @@ export const CLASS_DEFAULTS: Readonly<Record<PiiClass, ClassDefault>> = {
   HEIGHT: { severity: 'off', threshold: 0.9 },
   DATE: { severity: 'hint', threshold: 0.8 },
   TIME: { severity: 'off', threshold: 0.9 },
+  // Recognizer-only classes (proved by check digits or required context words)
+  MRN: { severity: 'warning', threshold: 0.6 },
+  NPI: { severity: 'warning', threshold: 0.6 },
+  NATIONALID: { severity: 'warning', threshold: 0.6 },
 };
 
 /** For a class the table doesn't know (a custom model's label): report it, it may matter. */
@@ -119,7 +123,7 @@ export const UNKNOWN_CLASS_DEFAULT: ClassDefault = { severity: 'warning', thresh
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function classDefault(label: string): ClassDefault {
-  return Object.hasOwn(CLASS_DEFAULTS, label) ? CLASS_DEFAULTS[label as PiiClass] : UNKNOWN_CLASS_DEFAULT;
+  return Object.hasOwn(CLASS_DEFAULTS, label) ? CLASS_DEFAULTS[label as PiiClass | RecognizerClass] : UNKNOWN_CLASS_DEFAULT;
 }
 
 /** The policy part of `.piilintrc.json` (or of editor settings layered on top of it). */

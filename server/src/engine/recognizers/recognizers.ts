@@ -43,6 +43,7 @@ import { vinCheckDigit } from './checksums';
 import { base58checkVersion, decodeSegwit, eip55Status } from './coinAddress';
 import { parseDate } from './dates';
 import { analyzePhone } from './phone';
+import { scanRegistry } from './registry';
 import type { Finding, Region } from '../types';
 import { appendAll } from '../arrays';
 import { mergeRegions } from '../text/regions';
@@ -699,7 +700,7 @@ function scanAccountNumbers(s: Scan): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Phone numbers, passwords and account numbers run last: a card's, an IBAN's, an IP's, an e-mail's claim wins. */
-const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
+const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls, scanRegistry];
 
 
 /**

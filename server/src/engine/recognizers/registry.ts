@@ -1,0 +1,101 @@
+/**
+ * Recognizers as data. Each entry says what it finds (label, and `kind` for NATIONALID), the
+ * pattern of its candidates, the check that proves one, the context words that raise its score or
+ * that it requires, its scores and the published example values it reports low. One runner applies
+ * them all, with the one context implementation in context.ts. The older hand-written scanners in
+ * recognizers.ts (cards, IBANs, phones…) are listed in BUILT_IN for the documentation.
+ */
+import type { Finding } from '../types';
+import { contextMatcher, hasContext } from './context';
+import { FINANCIAL } from './financialIds';
+import { HEALTH } from './health';
+import { NATIONAL_IDS } from './nationalIds';
+
+export interface RecognizerSpec {
+  /** Stable name, e.g. "uk-nhs"; the `kind` of a NATIONALID finding. */
+  id: string;
+  label: string;
+  /** Scheme carried on the finding (NATIONALID's country scheme). */
+  kind?: string;
+  /** What users read: "UK NHS number". */
+  title: string;
+  /** Candidates: global, bounded, linear; word boundaries are the pattern's job. */
+  pattern: RegExp;
+  /** Separators dropped and case folded before the check. */
+  compact?: (value: string) => string;
+  /** The issuer's check (check digit, letter, date, ranges); absent for format-only schemes. */
+  validate?: (compact: string) => boolean;
+  /** What the check is, for the evidence and the README: "mod 11 ✓". */
+  check: string;
+  context: {
+    words: readonly string[];
+    /** Without one of the words nearby the value is not reported. */
+    required: boolean;
+    /** A layout specific enough to need no context even when `required` (AHV's 756.xxxx.xxxx.xx). */
+    standalone?: RegExp;
+  };
+  /** Score with a context word, and without one (where context is not required). */
+  score: { context: number; alone: number };
+  /** Published example/test values (compact): reported at 0.3, like other documentation values. */
+  examples?: readonly string[];
+}
+
+export const EXAMPLE_SCORE = 0.3;
+
+/** Digits and letters only, upper case. */
+export const alnumOnly = (v: string): string => v.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
+export const REGISTRY: readonly RecognizerSpec[] = [...HEALTH, ...NATIONAL_IDS, ...FINANCIAL];
+
+interface Compiled {
+  spec: RecognizerSpec;
+  words: RegExp;
+}
+const COMPILED: readonly Compiled[] = REGISTRY.map((spec) => ({ spec, words: contextMatcher(spec.context.words) }));
+
+/** Titles of the kinds, for messages and hovers: "in-aadhaar" → "India Aadhaar". */
+export const KIND_TITLES: Readonly<Record<string, string>> = Object.fromEntries(REGISTRY.filter((r) => r.kind).map((r) => [r.kind as string, r.title]));
+
+export interface SpecScan {
+  text: string;
+  slice: string;
+  offset: number;
+}
+
+/** Runs one spec over a slice: pattern, check, context, score. */
+export function runSpec(c: Compiled, s: SpecScan): Finding[] {
+  const { spec, words } = c;
+  const out: Finding[] = [];
+  const re = spec.pattern;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s.slice)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const value = m[0];
+    const compact = (spec.compact ?? alnumOnly)(value);
+    if (spec.validate && !spec.validate(compact)) continue;
+    const start = s.offset + m.index;
+    const context = hasContext(s.text, start, words);
+    if (!context && spec.context.required && !spec.context.standalone?.test(value)) continue;
+    const example = spec.examples?.includes(compact) ?? false;
+    const score = example ? EXAMPLE_SCORE : context ? spec.score.context : spec.score.alone;
+    const validator = `${spec.title}: ${spec.check}${context ? ' (context word)' : ''}${example ? ' (published example number)' : ''}`;
+    const f: Finding = { start, end: start + value.length, label: spec.label, score, evidence: { recognizer: true, validator } };
+    if (spec.kind) f.kind = spec.kind;
+    out.push(f);
+  }
+  return out;
+}
+
+/** All registry recognizers over a slice of `text` (context is read from the whole text). */
+export function scanRegistry(s: SpecScan): Finding[] {
+  return COMPILED.flatMap((c) => runSpec(c, s));
+}
+
+/** Compiles a spec that is not in the registry (a team's own pattern). */
+export function compileSpec(spec: RecognizerSpec): Compiled {
+  return { spec, words: contextMatcher(spec.context.words) };
+}
