@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyFinding } from './engine/policy/policy';
 import type { Evidence } from './engine/types';
 import { percent } from './findingsToDiagnostics';
+import { KIND_TITLES } from './engine/recognizers/registry';
 
 export function evidenceLines(e: Evidence): string[] {
   const lines: string[] = [];
@@ -21,7 +22,7 @@ export function evidenceLines(e: Evidence): string[] {
 
 export function hoverMarkdown(f: PolicyFinding): string {
   return [
-    `**${f.label}** · ${percent(f.score)} · ${f.severity}`,
+    `**${f.label}**${f.kind ? ` (${KIND_TITLES[f.kind] ?? f.kind})` : ''} · ${percent(f.score)} · ${f.severity}`,
     '',
     ...evidenceLines(f.evidence).map((l) => `- ${l}`),
     '',

@@ -40,10 +40,13 @@ let blockCache: { text: string; start: number; checkedTo: number } | null = null
 function blockStart(text: string, ls: number): number {
   const c = blockCache;
   if (c && c.text === text && c.start <= ls && c.checkedTo <= ls) {
-    BLANK_LINE.lastIndex = Math.max(c.start, c.checkedTo - 1);
+    // Only the lines since the last answer are searched (the regex would otherwise run to the end).
+    const from = Math.max(c.start, c.checkedTo - 1);
+    const gap = text.slice(from, ls);
+    BLANK_LINE.lastIndex = 0;
     let m: RegExpExecArray | null;
     let start = c.start;
-    while ((m = BLANK_LINE.exec(text)) !== null && m.index + m[0].length <= ls) start = m.index + m[0].length;
+    while ((m = BLANK_LINE.exec(gap)) !== null) start = from + m.index + m[0].length;
     blockCache = { text, start, checkedTo: ls };
     return start;
   }

@@ -20,7 +20,7 @@ export const HEALTH: readonly RecognizerSpec[] = [
     },
     check: 'record number shape',
     context: { words: ['mrn', 'medical record', 'med rec', 'patient id', 'patient no', 'patient number', 'chart', 'chart no', 'chart number', 'hospital number', 'case number', 'record no'], required: true },
-    score: { context: 0.85, alone: 0 },
+    score: { context: 0.9, alone: 0 },
   },
   {
     id: 'us-npi',

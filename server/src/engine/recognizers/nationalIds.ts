@@ -30,7 +30,7 @@ const SPECS: readonly Spec[] = [
     pattern: /(?<![\w\-])[A-Z]{0,2}\d{6,9}(?![\w\-])/g,
     check: 'passport number shape',
     context: { words: ['passport', 'passport no', 'passport number', 'reisepass', 'passeport', 'pasaporte'], required: true },
-    score: { context: 0.85, alone: 0 },
+    score: { context: 0.9, alone: 0 },
   },
   {
     id: 'uk-nino', kind: 'uk-nino', title: 'UK National Insurance number',

@@ -6,7 +6,7 @@
  * recognizers.ts (cards, IBANs, phones…) are listed in BUILT_IN for the documentation.
  */
 import type { Finding } from '../types';
-import { contextMatcher, hasContext } from './context';
+import { contextMatcher, contextText, hasContext } from './context';
 import { FINANCIAL } from './financialIds';
 import { HEALTH } from './health';
 import { NATIONAL_IDS } from './nationalIds';
@@ -56,6 +56,11 @@ const COMPILED: readonly Compiled[] = REGISTRY.map((spec) => ({ spec, words: con
 /** Titles of the kinds, for messages and hovers: "in-aadhaar" → "India Aadhaar". */
 export const KIND_TITLES: Readonly<Record<string, string>> = Object.fromEntries(REGISTRY.filter((r) => r.kind).map((r) => [r.kind as string, r.title]));
 
+/** "NATIONALID (UK NHS number)": the class with the scheme a recognizer proved, for messages. */
+export function labelWithKind(label: string, kind?: string): string {
+  return kind ? `${label} (${KIND_TITLES[kind] ?? kind})` : label;
+}
+
 export interface SpecScan {
   text: string;
   slice: string;
@@ -90,9 +95,23 @@ export function runSpec(c: Compiled, s: SpecScan): Finding[] {
   return out;
 }
 
-/** All registry recognizers over a slice of `text` (context is read from the whole text). */
+/** The text read for context words, once per text (a document's regions share it). */
+let wordsCache: { text: string; read: string } | null = null;
+
+function contextRead(text: string): string {
+  if (wordsCache?.text !== text) wordsCache = { text, read: contextText(text) };
+  return wordsCache.read;
+}
+
+/**
+ * All registry recognizers over a slice of `text` (context is read from the whole text). A
+ * recognizer that requires context words and has no standalone layout is skipped where none of
+ * its words occurs in the whole text: most texts mention no passport, NHS or PESEL at all, and
+ * its digit pattern would otherwise test every number.
+ */
 export function scanRegistry(s: SpecScan): Finding[] {
-  return COMPILED.flatMap((c) => runSpec(c, s));
+  const read = contextRead(s.text);
+  return COMPILED.flatMap((c) => (c.spec.context.required && !c.spec.context.standalone && !c.words.test(read) ? [] : runSpec(c, s)));
 }
 
 /** Compiles a spec that is not in the registry (a team's own pattern). */
