@@ -1,6 +1,6 @@
 /** Financial identifiers with a check: US bank routing numbers and employer identification numbers. */
 import { aba, ein } from './idChecks';
-import type { RecognizerSpec } from './registry';
+import type { RecognizerSpec } from './spec';
 
 export const FINANCIAL: readonly RecognizerSpec[] = [
   {

@@ -1,6 +1,6 @@
 /** Health identifiers (HIPAA's list): medical record numbers, provider and beneficiary numbers. */
 import { dea, MBI_FORMAT, nhs, npi } from './idChecks';
-import type { RecognizerSpec } from './registry';
+import type { RecognizerSpec } from './spec';
 
 /** A number, not part of a longer number, a word, a version or a decimal. */
 const END = String.raw`(?![\w\-]|\.\d)`;

@@ -8,7 +8,7 @@ import {
   aadhaar, ahv, belgianNn, bsn, chinaId, cnpj, codiceFiscale, cpf, cpr, dniNie, hetu, itin, koreaRrn,
   medicareAu, NINO_FORMAT, nir, nric, PAN_FORMAT, pesel, personnummer, sin, steuerId, tfn,
 } from './idChecks';
-import type { RecognizerSpec } from './registry';
+import type { RecognizerSpec } from './spec';
 
 /** Not preceded by a word character, a dash or a dot (part of a longer token or a decimal). */
 const START = String.raw`(?<![\w\-.])`;

@@ -10,40 +10,12 @@ import { contextMatcher, contextText, hasContext } from './context';
 import { FINANCIAL } from './financialIds';
 import { HEALTH } from './health';
 import { NATIONAL_IDS } from './nationalIds';
+import { alnumOnly, type RecognizerSpec } from './spec';
 
-export interface RecognizerSpec {
-  /** Stable name, e.g. "uk-nhs"; the `kind` of a NATIONALID finding. */
-  id: string;
-  label: string;
-  /** Scheme carried on the finding (NATIONALID's country scheme). */
-  kind?: string;
-  /** What users read: "UK NHS number". */
-  title: string;
-  /** Candidates: global, bounded, linear; word boundaries are the pattern's job. */
-  pattern: RegExp;
-  /** Separators dropped and case folded before the check. */
-  compact?: (value: string) => string;
-  /** The issuer's check (check digit, letter, date, ranges); absent for format-only schemes. */
-  validate?: (compact: string) => boolean;
-  /** What the check is, for the evidence and the README: "mod 11 ✓". */
-  check: string;
-  context: {
-    words: readonly string[];
-    /** Without one of the words nearby the value is not reported. */
-    required: boolean;
-    /** A layout specific enough to need no context even when `required` (AHV's 756.xxxx.xxxx.xx). */
-    standalone?: RegExp;
-  };
-  /** Score with a context word, and without one (where context is not required). */
-  score: { context: number; alone: number };
-  /** Published example/test values (compact): reported at 0.3, like other documentation values. */
-  examples?: readonly string[];
-}
+export type { RecognizerSpec } from './spec';
+export { alnumOnly } from './spec';
 
 export const EXAMPLE_SCORE = 0.3;
-
-/** Digits and letters only, upper case. */
-export const alnumOnly = (v: string): string => v.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
 
 export const REGISTRY: readonly RecognizerSpec[] = [...HEALTH, ...NATIONAL_IDS, ...FINANCIAL];
 
@@ -112,9 +84,4 @@ function contextRead(text: string): string {
 export function scanRegistry(s: SpecScan): Finding[] {
   const read = contextRead(s.text);
   return COMPILED.flatMap((c) => (c.spec.context.required && !c.spec.context.standalone && !c.words.test(read) ? [] : runSpec(c, s)));
-}
-
-/** Compiles a spec that is not in the registry (a team's own pattern). */
-export function compileSpec(spec: RecognizerSpec): Compiled {
-  return { spec, words: contextMatcher(spec.context.words) };
 }
