@@ -533,6 +533,31 @@ describe('scan --commit-msg', () => {
   });
 });
 
+describe('team patterns', () => {
+  test('a .piilintrc.json pattern is found by scan and blocks a commit; a catastrophic one exits 2 naming file and pattern', () => {
+    const repo = newRepo();
+    const rc = { patterns: [{ label: 'EMPLOYEEID', regex: 'EMP-\\d{6}', context: ['employee'], score: 0.8 }] };
+    writeFileSync(join(repo, '.piilintrc.json'), JSON.stringify(rc));
+    writeFileSync(join(repo, 'staff.md'), 'Badge for employee EMP-482913 is ready.\n');
+    const scan = json(cli(['scan', '--format', 'json', 'staff.md'], { cwd: repo }));
+    const f = scan.findings.find((x) => x.label === 'EMPLOYEEID');
+    assert.ok(f, 'found by scan');
+    assert.equal(f.line, 1);
+    assert.ok(!JSON.stringify(scan).includes('EMP-482913'), 'the value is never printed');
+
+    assert.equal(cli(['install-hook'], { cwd: repo }).code, 0);
+    git(repo, 'add', '.piilintrc.json', 'staff.md');
+    const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add staff');
+    assert.notEqual(blocked.code, 0);
+    assert.match(blocked.stderr, /commit blocked/);
+
+    writeFileSync(join(repo, '.piilintrc.json'), JSON.stringify({ patterns: [{ label: 'SLOW', regex: '(a+)+$' }] }));
+    const bad = cli(['scan', 'staff.md'], { cwd: repo });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /\.piilintrc\.json: "patterns\[0\]" \(SLOW\): regex .* can backtrack catastrophically/);
+  });
+});
+
 describe('install-hook', () => {
   test('pre-commit and commit-msg hooks block personal data and let clean commits through', () => {
     const repo = newRepo();

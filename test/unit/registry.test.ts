@@ -6,6 +6,10 @@ import * as id from '../../server/src/engine/recognizers/idChecks';
 import { recognize } from '../../server/src/engine/recognizers/recognizers';
 import { EXAMPLE_SCORE, REGISTRY, labelWithKind } from '../../server/src/engine/recognizers/registry';
 import { KNOWN_CLASSES, PII_CLASSES, RECOGNIZER_CLASSES, bioLabels } from '../../server/src/engine/labels';
+import { diagnosticMessage } from '../../server/src/findingsToDiagnostics';
+import { hoverMarkdown } from '../../server/src/hover';
+import { findingMessage } from '../../server/src/cli/formatters';
+import { Pseudonymizer } from '../../server/src/redact/synthetic';
 
 /** The finding of `label` (and `kind`) exactly on `value` inside `text`, if any. */
 function findingOn(text: string, value: string, label: string, kind?: string) {
@@ -130,6 +134,35 @@ describe('registry recognizers', () => {
     const f = findingOn(`NHS number ${nhs}`, nhs, 'NATIONALID', 'uk-nhs');
     assert.match(f?.evidence.validator ?? '', /UK NHS number: mod 11 ✓ \(context word\)/);
     assert.equal(labelWithKind('NATIONALID', 'uk-nhs'), 'NATIONALID (UK NHS number)');
+  });
+});
+
+describe('kind in what users see', () => {
+  test('diagnostic message, hover and report message name the scheme', () => {
+    const text = `NHS number ${nhs}`;
+    const f = recognize(text).find((x) => x.kind === 'uk-nhs');
+    assert.ok(f);
+    assert.equal(diagnosticMessage(f.label, f.score, f.kind), 'NATIONALID (UK NHS number) · 99%');
+    const pf = { ...f, severity: 'warning' as const };
+    assert.match(hoverMarkdown(pf), /^\*\*NATIONALID\*\* \(UK NHS number\) · 99% · warning/);
+    assert.match(findingMessage(pf), /^possible UK NHS number \(/);
+    assert.equal(diagnosticMessage('EMAIL', 0.97), 'EMAIL · 97%');
+  });
+});
+
+describe('synthetic replacements', () => {
+  test('every kind gets a different value of the same layout that passes the same check, one per original', () => {
+    const map = new Pseudonymizer('registry-test');
+    for (const c of CASES) {
+      const fake = map.pseudonym(c.label, c.value);
+      assert.notEqual(fake, c.value, c.kind ?? c.label);
+      assert.equal(fake.replace(/[A-Za-z]/g, 'a').replace(/\d/g, '0'), c.value.replace(/[A-Za-z]/g, 'a').replace(/\d/g, '0'), `${c.kind ?? c.label}: same layout`);
+      assert.equal(map.pseudonym(c.label, c.value), fake, 'stable');
+      if (c.checked) {
+        const f = findingOn(`${c.context} ${fake} on file`, fake, c.label, c.kind);
+        assert.ok(f, `${c.kind ?? c.label}: the pseudonym passes the check (${fake.length} chars)`);
+      }
+    }
   });
 });
 

@@ -359,7 +359,9 @@ function registryValue(d: Draw, label: string, value: string): string | null {
   const spec = REGISTRY.find((r) => r.label === label && passes(r, value));
   if (!spec) return null;
   for (let i = 0; i < REGISTRY_DRAWS; i++) {
-    const candidate = d.shape(value);
+    // Some schemes fix their first characters (AHV's 756, an ITIN's 9): keep 0–3 of them.
+    const keep = i % 4;
+    const candidate = value.slice(0, keep) + d.shape(value.slice(keep));
     if (candidate !== value && passes(spec, candidate)) return candidate;
   }
   return null;
