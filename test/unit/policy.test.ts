@@ -37,7 +37,7 @@ function tempDir(): string {
 test('one default per class: direct identifiers warn, low-risk classes are off or hints', () => {
   assert.deepEqual(Object.keys(CLASS_DEFAULTS).sort(), [...KNOWN_CLASSES].sort());
   const policy = createPolicy();
-  for (const c of ['EMAIL', 'PHONENUMBER', 'CREDITCARDNUMBER', 'IBAN', 'SSN', 'FIRSTNAME', 'LASTNAME', 'STREET', 'PASSWORD', 'IPV4', 'IPV6', 'BITCOINADDRESS', 'ETHEREUMADDRESS', 'VEHICLEVIN', 'MRN', 'NPI', 'NATIONALID']) {
+  for (const c of ['EMAIL', 'PHONENUMBER', 'CREDITCARDNUMBER', 'IBAN', 'SSN', 'FIRSTNAME', 'LASTNAME', 'STREET', 'PASSWORD', 'IPV4', 'IPV6', 'BITCOINADDRESS', 'ETHEREUMADDRESS', 'VEHICLEVIN', 'MRN', 'NPI', 'NATIONALID', 'ROUTINGNUMBER']) {
     assert.equal(severityFor(policy, c), 'warning', c);
   }
   for (const c of ['CURRENCY', 'CURRENCYCODE', 'CURRENCYNAME', 'CURRENCYSYMBOL', 'ORDINALDIRECTION', 'AMOUNT', 'SEX', 'GENDER', 'EYECOLOR', 'HEIGHT', 'JOBAREA', 'JOBTYPE', 'TIME', 'AGE']) {

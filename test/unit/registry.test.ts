@@ -76,7 +76,7 @@ const CASES: Case[] = [
   { label: 'NATIONALID', kind: 'cn-id', value: `44030119900307123${id.chinaId.checkChar('44030119900307123')}`, context: '身份证号', alone: false },
   { label: 'NATIONALID', kind: 'au-tfn', value: `${tfn.slice(0, 3)} ${tfn.slice(3, 6)} ${tfn.slice(6)}`, context: 'TFN', alone: false, checked: true },
   { label: 'NATIONALID', kind: 'au-medicare', value: `3456 7890${id.medicareAu.checkDigit('34567890')} 1`, context: 'Medicare card', alone: false },
-  { label: 'ACCOUNTNUMBER', kind: 'us-aba', value: `07100001${id.aba.checkDigit('07100001')}`, context: 'routing number', alone: false, checked: true },
+  { label: 'ROUTINGNUMBER', kind: 'us-aba', value: `07100001${id.aba.checkDigit('07100001')}`, context: 'routing number', alone: false, checked: true },
   { label: 'NATIONALID', kind: 'us-ein', value: '12-3456789', context: 'EIN', alone: false },
 ];
 

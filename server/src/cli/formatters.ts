@@ -52,6 +52,7 @@ const CLASS_TITLES: Record<string, string> = {
   CURRENCYSYMBOL: 'currency symbol', BITCOINADDRESS: 'bitcoin address', ETHEREUMADDRESS: 'ethereum address',
   LITECOINADDRESS: 'litecoin address', VEHICLEVIN: 'vehicle VIN', VEHICLEVRM: 'vehicle registration',
   MRN: 'medical record number', NPI: 'US National Provider Identifier', NATIONALID: 'national identifier',
+  ROUTINGNUMBER: 'bank routing number',
 };
 
 export function classTitle(label: string): string {

@@ -17,7 +17,7 @@ export type PiiClass = (typeof PII_CLASSES)[number];
  * PII_CLASSES: that list is the model's output layout, and a class added there is a model change.
  * NATIONALID findings name their scheme in `kind` ("uk-nhs", "in-aadhaar").
  */
-export const RECOGNIZER_CLASSES = ['MRN', 'NPI', 'NATIONALID'] as const;
+export const RECOGNIZER_CLASSES = ['MRN', 'NPI', 'NATIONALID', 'ROUTINGNUMBER'] as const;
 
 export type RecognizerClass = (typeof RECOGNIZER_CLASSES)[number];
 

@@ -116,6 +116,7 @@ export const CLASS_DEFAULTS: Readonly<Record<PiiClass | RecognizerClass, ClassDe
   MRN: { severity: 'warning', threshold: 0.6 },
   NPI: { severity: 'warning', threshold: 0.6 },
   NATIONALID: { severity: 'warning', threshold: 0.6 },
+  ROUTINGNUMBER: { severity: 'warning', threshold: 0.6 },
 };
 
 /** For a class the table doesn't know (a custom model's label): report it, it may matter. */

@@ -5,7 +5,8 @@ import type { RecognizerSpec } from './spec';
 export const FINANCIAL: readonly RecognizerSpec[] = [
   {
     id: 'us-aba',
-    label: 'ACCOUNTNUMBER',
+    // A bank's number, not the account's: its own class, so it is not counted as an account number.
+    label: 'ROUTINGNUMBER',
     kind: 'us-aba',
     title: 'US ABA routing number',
     pattern: /(?<![\w\-.])\d{9}(?![\w\-]|\.\d)/g,
