@@ -533,6 +533,27 @@ describe('scan --commit-msg', () => {
   });
 });
 
+describe('identifier kinds', () => {
+  test('NATIONALID carries its kind in detect --jsonl, JSON and SARIF, and the message names the scheme', () => {
+    const text = 'NHS number: 401 023 2137';
+    const d = cli(['detect', '--jsonl'], { input: `${JSON.stringify({ id: 1, text })}\n` });
+    assert.equal(d.code, 0, d.stderr);
+    const entity = (JSON.parse(d.stdout) as { entities: Array<{ label: string; kind?: string }> }).entities.find((e) => e.label === 'NATIONALID');
+    assert.equal(entity?.kind, 'uk-nhs');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'patient.md'), `${text}\n`);
+    const report = json(cli(['scan', '--format', 'json', 'patient.md'], { cwd: dir })) as unknown as { findings: Array<{ label: string; kind?: string; message: string }> };
+    const f = report.findings.find((x) => x.label === 'NATIONALID');
+    assert.equal(f?.kind, 'uk-nhs');
+    assert.match(f?.message ?? '', /^possible UK NHS number/);
+    const sarif = JSON.parse(cli(['scan', '--format', 'sarif', 'patient.md'], { cwd: dir }).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { kind?: string }; message: { text: string } }> }> };
+    const r = sarif.runs[0]!.results.find((x) => x.ruleId === 'NATIONALID');
+    assert.equal(r?.properties?.kind, 'uk-nhs');
+    assert.match(r?.message.text ?? '', /UK NHS number/);
+    assert.ok(!d.stdout.includes('401 023 2137') && !JSON.stringify(report).includes('401 023 2137'), 'the value is never printed');
+  });
+});
+
 describe('team patterns', () => {
   test('a .piilintrc.json pattern is found by scan and blocks a commit; a catastrophic one exits 2 naming file and pattern', () => {
     const repo = newRepo();

@@ -194,7 +194,6 @@ export function formatSarif(report: ScanReport): string {
     ruleIndex: ruleIndex.get(f.label) as number,
     level: sarifLevel(f.severity),
     message: { text: `Possible ${findingTitle(f)} (confidence ${percent(f.score)}).` },
-    ...(f.kind ? { properties: { kind: f.kind } } : {}),
     locations: [
       {
         physicalLocation: {
@@ -210,7 +209,7 @@ export function formatSarif(report: ScanReport): string {
         },
       },
     ],
-    properties: { score: round(f.score), severity: f.severity, evidence: safeEvidence(f.evidence) },
+    properties: { score: round(f.score), severity: f.severity, ...(f.kind ? { kind: f.kind } : {}), evidence: safeEvidence(f.evidence) },
   }));
   const notifications = report.notices.map((n) => ({
     level: n.kind === 'truncated' || n.kind === 'unreadable' ? 'warning' : 'note',
