@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyFinding, Severity } from './engine/policy/policy';
+import { labelWithKind } from './engine/recognizers/registry';
 import { SOURCE, type FindingData } from '../../common/protocol';
 
 /** Key of `valueHash`: lives only in this process, so a hash means nothing outside it. */
@@ -27,8 +28,9 @@ export function percent(score: number): string {
   return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
 }
 
-export function diagnosticMessage(label: string, score: number): string {
-  return `${label} · ${percent(score)}`;
+/** `NATIONALID (UK NHS number) · 99%`: the scheme a recognizer proved goes beside the class. */
+export function diagnosticMessage(label: string, score: number, kind?: string): string {
+  return `${labelWithKind(label, kind)} · ${percent(score)}`;
 }
 
 export function findingToDiagnostic(doc: TextDocument, text: string, f: PolicyFinding): Diagnostic {
@@ -46,7 +48,7 @@ export function findingToDiagnostic(doc: TextDocument, text: string, f: PolicyFi
     severity: SEVERITY[f.severity],
     code: f.label,
     source: SOURCE,
-    message: diagnosticMessage(f.label, f.score),
+    message: diagnosticMessage(f.label, f.score, f.kind),
     data,
   };
 }

@@ -11,6 +11,7 @@ import { scanModeFor } from './engine/text/regions';
 import type { Evidence } from './engine/types';
 import { percent } from './findingsToDiagnostics';
 import { suppressionFix } from './suppression';
+import { KIND_TITLES } from './engine/recognizers/registry';
 
 /** What the model read around a finding, by kind of document. */
 export function modelContext(doc: TextDocument): string {
@@ -47,7 +48,7 @@ function offeredFixes(doc: TextDocument | undefined, f: PolicyFinding): string {
 
 export function hoverMarkdown(f: PolicyFinding, doc?: TextDocument): string {
   return [
-    `**${f.label}** · ${percent(f.score)} · ${f.severity}`,
+    `**${f.label}**${f.kind ? ` (${KIND_TITLES[f.kind] ?? f.kind})` : ''} · ${percent(f.score)} · ${f.severity}`,
     '',
     ...evidenceLines(f.evidence, doc ? modelContext(doc) : undefined).map((l) => `- ${l}`),
     '',

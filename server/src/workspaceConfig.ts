@@ -82,7 +82,10 @@ export class WorkspaceConfigs {
     let error: string | undefined;
     if (configFile) {
       try {
-        ({ config, warnings } = parseConfig(this.read(configFile) ?? '', configFile));
+        let errors: string[];
+        ({ config, warnings, errors } = parseConfig(this.read(configFile) ?? '', configFile));
+        // Refused team patterns are shown as an error; the rest of the file still applies.
+        if (errors.length > 0) error = errors.join('\n');
       } catch (e) {
         error = e instanceof ConfigError ? e.message : `${configFile}: ${errorSummary(e)}`;
       }

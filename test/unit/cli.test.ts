@@ -538,6 +538,52 @@ describe('scan --commit-msg', () => {
   });
 });
 
+describe('identifier kinds', () => {
+  test('NATIONALID carries its kind in detect --jsonl, JSON and SARIF, and the message names the scheme', () => {
+    const text = 'NHS number: 401 023 2137';
+    const d = cli(['detect', '--jsonl'], { input: `${JSON.stringify({ id: 1, text })}\n` });
+    assert.equal(d.code, 0, d.stderr);
+    const entity = (JSON.parse(d.stdout) as { entities: Array<{ label: string; kind?: string }> }).entities.find((e) => e.label === 'NATIONALID');
+    assert.equal(entity?.kind, 'uk-nhs');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'patient.md'), `${text}\n`);
+    const report = json(cli(['scan', '--format', 'json', 'patient.md'], { cwd: dir })) as unknown as { findings: Array<{ label: string; kind?: string; message: string }> };
+    const f = report.findings.find((x) => x.label === 'NATIONALID');
+    assert.equal(f?.kind, 'uk-nhs');
+    assert.match(f?.message ?? '', /^possible UK NHS number/);
+    const sarif = JSON.parse(cli(['scan', '--format', 'sarif', 'patient.md'], { cwd: dir }).stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: { kind?: string }; message: { text: string } }> }> };
+    const r = sarif.runs[0]!.results.find((x) => x.ruleId === 'NATIONALID');
+    assert.equal(r?.properties?.kind, 'uk-nhs');
+    assert.match(r?.message.text ?? '', /UK NHS number/);
+    assert.ok(!d.stdout.includes('401 023 2137') && !JSON.stringify(report).includes('401 023 2137'), 'the value is never printed');
+  });
+});
+
+describe('team patterns', () => {
+  test('a .piilintrc.json pattern is found by scan and blocks a commit; a catastrophic one exits 2 naming file and pattern', () => {
+    const repo = newRepo();
+    const rc = { patterns: [{ label: 'EMPLOYEEID', regex: 'EMP-\\d{6}', context: ['employee'], score: 0.8 }] };
+    writeFileSync(join(repo, '.piilintrc.json'), JSON.stringify(rc));
+    writeFileSync(join(repo, 'staff.md'), 'Badge for employee EMP-482913 is ready.\n');
+    const scan = json(cli(['scan', '--format', 'json', 'staff.md'], { cwd: repo }));
+    const f = scan.findings.find((x) => x.label === 'EMPLOYEEID');
+    assert.ok(f, 'found by scan');
+    assert.equal(f.line, 1);
+    assert.ok(!JSON.stringify(scan).includes('EMP-482913'), 'the value is never printed');
+
+    assert.equal(cli(['install-hook'], { cwd: repo }).code, 0);
+    git(repo, 'add', '.piilintrc.json', 'staff.md');
+    const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add staff');
+    assert.notEqual(blocked.code, 0);
+    assert.match(blocked.stderr, /commit blocked/);
+
+    writeFileSync(join(repo, '.piilintrc.json'), JSON.stringify({ patterns: [{ label: 'SLOW', regex: '(a+)+$' }] }));
+    const bad = cli(['scan', 'staff.md'], { cwd: repo });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /\.piilintrc\.json: "patterns\[0\]" \(SLOW\): regex .* can backtrack catastrophically/);
+  });
+});
+
 describe('install-hook', () => {
   test('pre-commit and commit-msg hooks block personal data and let clean commits through', () => {
     const repo = newRepo();

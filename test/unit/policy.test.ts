@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PII_CLASSES } from '../../server/src/engine/labels';
+import { KNOWN_CLASSES } from '../../server/src/engine/labels';
 import {
   CLASS_DEFAULTS,
   applyPolicy,
@@ -36,9 +36,9 @@ function tempDir(): string {
 }
 
 test('one default per class: direct identifiers warn, low-risk classes are off or hints', () => {
-  assert.deepEqual(Object.keys(CLASS_DEFAULTS).sort(), [...PII_CLASSES].sort());
+  assert.deepEqual(Object.keys(CLASS_DEFAULTS).sort(), [...KNOWN_CLASSES].sort());
   const policy = createPolicy();
-  for (const c of ['EMAIL', 'PHONENUMBER', 'CREDITCARDNUMBER', 'IBAN', 'SSN', 'FIRSTNAME', 'LASTNAME', 'STREET', 'PASSWORD', 'IPV4', 'IPV6', 'BITCOINADDRESS', 'ETHEREUMADDRESS', 'VEHICLEVIN']) {
+  for (const c of ['EMAIL', 'PHONENUMBER', 'CREDITCARDNUMBER', 'IBAN', 'SSN', 'FIRSTNAME', 'LASTNAME', 'STREET', 'PASSWORD', 'IPV4', 'IPV6', 'BITCOINADDRESS', 'ETHEREUMADDRESS', 'VEHICLEVIN', 'MRN', 'NPI', 'NATIONALID', 'ROUTINGNUMBER']) {
     assert.equal(severityFor(policy, c), 'warning', c);
   }
   for (const c of ['CURRENCY', 'CURRENCYCODE', 'CURRENCYNAME', 'CURRENCYSYMBOL', 'ORDINALDIRECTION', 'AMOUNT', 'SEX', 'GENDER', 'EYECOLOR', 'HEIGHT', 'JOBAREA', 'JOBTYPE', 'TIME', 'AGE']) {

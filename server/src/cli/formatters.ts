@@ -8,7 +8,8 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ModelInfo } from '../engine/engine';
-import { PII_CLASSES } from '../engine/labels';
+import { KNOWN_CLASSES } from '../engine/labels';
+import { KIND_TITLES } from '../engine/recognizers/registry';
 import { severityFor, type Policy, type PolicyFinding, type Severity } from '../engine/policy/policy';
 import type { Evidence, FileFinding } from '../engine/types';
 
@@ -53,6 +54,8 @@ const CLASS_TITLES: Record<string, string> = {
   AMOUNT: 'amount', CURRENCY: 'currency', CURRENCYCODE: 'currency code', CURRENCYNAME: 'currency name',
   CURRENCYSYMBOL: 'currency symbol', BITCOINADDRESS: 'bitcoin address', ETHEREUMADDRESS: 'ethereum address',
   LITECOINADDRESS: 'litecoin address', VEHICLEVIN: 'vehicle VIN', VEHICLEVRM: 'vehicle registration',
+  MRN: 'medical record number', NPI: 'US National Provider Identifier', NATIONALID: 'national identifier',
+  ROUTINGNUMBER: 'bank routing number',
 };
 
 export function classTitle(label: string): string {
@@ -69,9 +72,14 @@ function evidenceText(f: PolicyFinding): string {
   return parts.join(', ');
 }
 
+/** The class, or the scheme a recognizer proved ("UK NHS number" rather than "national identifier"). */
+function findingTitle(f: PolicyFinding): string {
+  return f.kind ? (KIND_TITLES[f.kind] ?? f.kind) : classTitle(f.label);
+}
+
 export function findingMessage(f: PolicyFinding): string {
   const ev = evidenceText(f);
-  return `possible ${classTitle(f.label)}${ev ? ` (${ev})` : ''}`;
+  return `possible ${findingTitle(f)}${ev ? ` (${ev})` : ''}`;
 }
 
 export function percent(score: number): string {
@@ -132,6 +140,7 @@ export function formatJson(report: ScanReport): string {
       start: f.start,
       end: f.end,
       label: f.label,
+      ...(f.kind ? { kind: f.kind } : {}),
       score: round(f.score),
       severity: f.severity,
       message: findingMessage(f),
@@ -167,7 +176,7 @@ function pascal(label: string): string {
 }
 
 export function formatSarif(report: ScanReport): string {
-  const labels = [...PII_CLASSES] as string[];
+  const labels = [...KNOWN_CLASSES];
   for (const f of report.findings) if (!labels.includes(f.label)) labels.push(f.label);
   const ruleIndex = new Map(labels.map((l, i) => [l, i]));
   const rules = labels.map((label) => {
@@ -187,7 +196,7 @@ export function formatSarif(report: ScanReport): string {
     ruleId: f.label,
     ruleIndex: ruleIndex.get(f.label) as number,
     level: sarifLevel(f.severity),
-    message: { text: `Possible ${classTitle(f.label)} (confidence ${percent(f.score)}).` },
+    message: { text: `Possible ${findingTitle(f)} (confidence ${percent(f.score)}).` },
     locations: [
       {
         physicalLocation: {
@@ -203,7 +212,7 @@ export function formatSarif(report: ScanReport): string {
         },
       },
     ],
-    properties: { score: round(f.score), severity: f.severity, evidence: safeEvidence(f.evidence) },
+    properties: { score: round(f.score), severity: f.severity, ...(f.kind ? { kind: f.kind } : {}), evidence: safeEvidence(f.evidence) },
   }));
   const notifications = report.notices.map((n) => ({
     level: n.kind === 'truncated' || n.kind === 'unreadable' ? 'warning' : 'note',

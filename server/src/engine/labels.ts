@@ -12,6 +12,18 @@ export const PII_CLASSES = [
 
 export type PiiClass = (typeof PII_CLASSES)[number];
 
+/**
+ * Classes only the recognizers report (the registry in recognizers/registry.ts). Kept apart from
+ * PII_CLASSES: that list is the model's output layout, and a class added there is a model change.
+ * NATIONALID findings name their scheme in `kind` ("uk-nhs", "in-aadhaar").
+ */
+export const RECOGNIZER_CLASSES = ['MRN', 'NPI', 'NATIONALID', 'ROUTINGNUMBER'] as const;
+
+export type RecognizerClass = (typeof RECOGNIZER_CLASSES)[number];
+
+/** Every class PII Lint itself can report: the model's and the recognizers'. */
+export const KNOWN_CLASSES: readonly string[] = [...PII_CLASSES, ...RECOGNIZER_CLASSES];
+
 /** BIO tag list used by the built-in model: O, then B-/I- for each class in PII_CLASSES order. */
 export function bioLabels(): string[] {
   return ['O', ...PII_CLASSES.flatMap((c) => [`B-${c}`, `I-${c}`])];

@@ -8,6 +8,8 @@ export interface Entity {
   label: string;
   /** Confidence in [0, 1]. */
   score: number;
+  /** The scheme within the class, from the recognizer that proved it: "uk-nhs", "in-aadhaar" (NATIONALID…). */
+  kind?: string;
 }
 
 /** Where a detection's confidence comes from; shown in hovers and machine output. */

@@ -19,6 +19,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import { ibanCheckDigits, luhnCheckDigit, vinCheckDigit } from '../engine/recognizers/checksums';
 import { base58checkEncode, base58checkVersion, decodeSegwit, encodeSegwit, toEip55 } from '../engine/recognizers/coinAddress';
 import { parseDate, renderDate, daysInMonth } from '../engine/recognizers/dates';
+import { alnumOnly, REGISTRY, type RecognizerSpec } from '../engine/recognizers/registry';
 
 type Case = 'lower' | 'upper' | 'title' | 'mixed';
 
@@ -336,9 +337,41 @@ function person(d: Draw, label: string, value: string): string {
   return styled(value, () => f.firstName());
 }
 
+function fullMatch(re: RegExp, value: string): boolean {
+  re.lastIndex = 0;
+  const m = re.exec(value);
+  return m !== null && m.index === 0 && m[0].length === value.length;
+}
+
+function passes(spec: RecognizerSpec, value: string): boolean {
+  return fullMatch(spec.pattern, value) && (spec.validate?.((spec.compact ?? alnumOnly)(value)) ?? true);
+}
+
+/** Draws before a registry pseudonym gives up on the check (mod 97 needs ~100, dates and a check ~100). */
+const REGISTRY_DRAWS = 5000;
+
+/**
+ * A value a registry recognizer proved (an NHS number, a PESEL…) is replaced by one of the same
+ * layout that passes the same check: same-shape draws until one does. The scheme is read off the
+ * value itself, so the kind need not travel with the finding.
+ */
+function registryValue(d: Draw, label: string, value: string): string | null {
+  const spec = REGISTRY.find((r) => r.label === label && passes(r, value));
+  if (!spec) return null;
+  for (let i = 0; i < REGISTRY_DRAWS; i++) {
+    // Some schemes fix their first characters (AHV's 756, an ITIN's 9): keep 0–3 of them.
+    const keep = i % 4;
+    const candidate = value.slice(0, keep) + d.shape(value.slice(keep));
+    if (candidate !== value && passes(spec, candidate)) return candidate;
+  }
+  return null;
+}
+
 /** Generates one candidate pseudonym for `value` of class `label`. */
 function generate(d: Draw, label: string, value: string): string {
   const f = d.faker;
+  const proven = registryValue(d, label, value);
+  if (proven !== null) return proven;
   switch (label) {
     case 'CREDITCARDNUMBER':
       return card(d, value);

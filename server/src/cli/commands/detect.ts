@@ -98,7 +98,7 @@ export async function runDetect(args: DetectArgs): Promise<number> {
         }
         const entities: Entity[] = (results[k++] ?? [])
           .filter((f) => !raw || f.score >= (args.minScore ?? 0))
-          .map((f) => ({ start: f.start, end: f.end, label: f.label, score: round(f.score) }));
+          .map((f) => ({ start: f.start, end: f.end, label: f.label, ...(f.kind ? { kind: f.kind } : {}), score: round(f.score) }));
         out += `${JSON.stringify({ id: p.id, entities })}\n`;
       }
       await write(out);

@@ -4,7 +4,7 @@
  * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
  */
 import { placeholderReason } from '../recognizers/placeholders';
-import { PHONE_WORD_RULE } from '../recognizers/recognizers';
+import { isBareDigitRun, PHONE_WORD_RULE } from '../recognizers/recognizers';
 import { validateEntity } from '../recognizers/validators';
 import type { Finding } from '../types';
 
@@ -57,7 +57,10 @@ function remainder(text: string, m: Finding, r: Finding): Finding | null {
 /** Each model finding with its validator's verdict applied; those their own check disproved also go into `disproven`. */
 function applyValidators(text: string, findings: Finding[], disproven: Set<Finding>): Finding[] {
   return findings.map((f) => {
-    const v = validateEntity(f.label, text.slice(f.start, f.end));
+    const v =
+      f.label === 'PHONENUMBER' && isBareDigitRun(text, f.start, f.end)
+        ? { valid: false, validator: 'bare digit run, no phone layout or word ✗' }
+        : validateEntity(f.label, text.slice(f.start, f.end));
     if (!v) return f;
     if (v.valid) return { ...f, score: Math.max(f.score, 1 - (1 - f.score) * 0.2), evidence: { ...f.evidence, validator: v.validator } };
     const failed = { ...f, score: f.score * FAILED_VALIDATION_FACTOR, evidence: { ...f.evidence, validator: v.validator } };

@@ -13,7 +13,9 @@
  *     "salt":       "…",                                  // per-repository random key for them
  *     "model":      "models/custom",                      // model folder, relative to the root
  *     "commitIdentities": "history",                    // trailers of known authors: history | committer | off
- *     "skipGenerated": ["lockfile", "sourcemap", "minified"] // generated files not scanned (default: all three)
+ *     "skipGenerated": ["lockfile", "sourcemap", "minified"], // generated files not scanned (default: all three)
+ *     "patterns":   [{ "label": "EMPLOYEEID", "regex": "EMP-\\d{6}", "context": ["employee"], "score": 0.8 }],
+ *     "preset":     "hipaa"                               // hipaa | pci | gdpr: their classes become errors
  *   }
  */
 import { randomBytes } from 'node:crypto';
@@ -22,8 +24,9 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { CommitIdentityMode } from '../commitIdentities';
 import { GENERATED_KINDS, type GeneratedKind } from '../fileTypes';
-import { PII_CLASSES } from '../labels';
+import { KNOWN_CLASSES as CLASS_LIST } from '../labels';
 import { createPolicy, fingerprint, isClassSetting, type Policy, type PolicyConfig } from './policy';
+import { compilePattern, PRESETS, type CompiledPattern } from './teamPatterns';
 
 export const CONFIG_FILE = '.piilintrc.json';
 export const IGNORE_FILE = '.piilintignore';
@@ -47,8 +50,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities', 'skipGenerated']);
-const KNOWN_CLASSES = new Set<string>(PII_CLASSES);
+const KNOWN_KEYS = new Set(['$schema', 'classes', 'minConfidence', 'thresholds', 'ignore', 'allowlist', 'salt', 'model', 'commitIdentities', 'skipGenerated', 'patterns', 'preset']);
+const KNOWN_CLASSES = new Set<string>(CLASS_LIST);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,7 +65,7 @@ function isProbability(v: unknown): v is number {
  * Validates a `.piilintrc.json`. Errors never quote values from the file: an allowlist entry
  * that isn't a fingerprint may well be the plaintext someone meant to hide.
  */
-export function parseConfig(text: string, file: string): { config: PiiLintConfig; warnings: string[] } {
+export function parseConfig(text: string, file: string): { config: PiiLintConfig; warnings: string[]; errors: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -131,7 +134,24 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
     }
     config.skipGenerated = kinds as GeneratedKind[];
   }
-  return { config, warnings };
+  if (raw.preset !== undefined) {
+    if (typeof raw.preset !== 'string' || !Object.hasOwn(PRESETS, raw.preset)) fail('preset', `one of ${Object.keys(PRESETS).map((p) => `"${p}"`).join(', ')}`);
+    config.preset = raw.preset as string;
+  }
+  // A refused pattern is an error, but the others (and the rest of the file) still apply: the
+  // editor keeps scanning with them, the CLI and the hooks stop (loadWorkspaceConfig).
+  const errors: string[] = [];
+  if (raw.patterns !== undefined) {
+    if (!Array.isArray(raw.patterns)) fail('patterns', 'an array of { "label", "regex", "context"?, "score"? }');
+    const compiled: CompiledPattern[] = [];
+    (raw.patterns as unknown[]).forEach((p, i) => {
+      const c = compilePattern(p, `"patterns[${i}]"`);
+      if (typeof c === 'string') errors.push(`${file}: ${c}`);
+      else compiled.push(c);
+    });
+    config.patterns = compiled;
+  }
+  return { config, warnings, errors };
 }
 
 /**
@@ -216,7 +236,9 @@ export function loadWorkspaceConfig(from: string, options: { configFile?: string
     } catch (e) {
       throw new ConfigError(`${configFile}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    ({ config, warnings } = parseConfig(text, configFile));
+    let errors: string[];
+    ({ config, warnings, errors } = parseConfig(text, configFile));
+    if (errors.length > 0) throw new ConfigError(errors.join('\n'));
   }
   const patterns = [...(config.ignore ?? [])];
   const ignoreFile = join(root, IGNORE_FILE);

@@ -14,9 +14,10 @@
  * "this value is fine to have here"; values that must stay secret should be removed, not allowlisted.
  */
 import { createHmac } from 'node:crypto';
-import type { PiiClass } from '../labels';
+import type { PiiClass, RecognizerClass } from '../labels';
 import { LineIndex } from '../text/regions';
 import type { Finding } from '../types';
+import { findTeamPatterns, PRESETS, type CompiledPattern } from './teamPatterns';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type ClassSetting = Severity | 'off';
@@ -47,7 +48,7 @@ export interface ClassDefault {
  * Direct identifiers warn; quasi-identifiers inform; common attributes that identify nobody on
  * their own (a currency, "left", an age) are hints or off.
  */
-export const CLASS_DEFAULTS: Readonly<Record<PiiClass, ClassDefault>> = {
+export const CLASS_DEFAULTS: Readonly<Record<PiiClass | RecognizerClass, ClassDefault>> = {
   // People
   FIRSTNAME: { severity: 'warning', threshold: 0.6 },
   LASTNAME: { severity: 'warning', threshold: 0.6 },
@@ -111,6 +112,11 @@ export const CLASS_DEFAULTS: Readonly<Record<PiiClass, ClassDefault>> = {
   HEIGHT: { severity: 'off', threshold: 0.9 },
   DATE: { severity: 'hint', threshold: 0.8 },
   TIME: { severity: 'off', threshold: 0.9 },
+  // Recognizer-only classes (proved by check digits or required context words)
+  MRN: { severity: 'warning', threshold: 0.6 },
+  NPI: { severity: 'warning', threshold: 0.6 },
+  NATIONALID: { severity: 'warning', threshold: 0.6 },
+  ROUTINGNUMBER: { severity: 'warning', threshold: 0.6 },
 };
 
 /** For a class the table doesn't know (a custom model's label): report it, it may matter. */
@@ -119,7 +125,7 @@ export const UNKNOWN_CLASS_DEFAULT: ClassDefault = { severity: 'warning', thresh
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export function classDefault(label: string): ClassDefault {
-  return Object.hasOwn(CLASS_DEFAULTS, label) ? CLASS_DEFAULTS[label as PiiClass] : UNKNOWN_CLASS_DEFAULT;
+  return Object.hasOwn(CLASS_DEFAULTS, label) ? CLASS_DEFAULTS[label as PiiClass | RecognizerClass] : UNKNOWN_CLASS_DEFAULT;
 }
 
 /** The policy part of `.piilintrc.json` (or of editor settings layered on top of it). */
@@ -129,6 +135,10 @@ export interface PolicyConfig {
   thresholds?: Record<string, number>;
   allowlist?: string[];
   salt?: string;
+  /** The team's own patterns, checked and compiled (config.ts). */
+  patterns?: CompiledPattern[];
+  /** A regulation whose classes become errors (teamPatterns.ts PRESETS); `classes` still wins. */
+  preset?: string;
 }
 
 export interface Policy {
@@ -138,6 +148,7 @@ export interface Policy {
   readonly thresholds: Readonly<Record<string, number>>;
   readonly allowlist: ReadonlySet<string>;
   readonly salt: string;
+  readonly patterns: readonly CompiledPattern[];
 }
 
 export type PolicyFinding = Finding & { severity: Severity };
@@ -149,15 +160,18 @@ export function createPolicy(...layers: Array<PolicyConfig | undefined>): Policy
   const allowlist = new Set<string>();
   let minConfidence = DEFAULT_MIN_CONFIDENCE;
   let salt = '';
+  const patterns: CompiledPattern[] = [];
   for (const layer of layers) {
     if (!layer) continue;
+    for (const label of PRESETS[layer.preset ?? ''] ?? []) classes[label] = 'error';
+    patterns.push(...(layer.patterns ?? []));
     Object.assign(classes, layer.classes ?? {});
     Object.assign(thresholds, layer.thresholds ?? {});
     for (const entry of layer.allowlist ?? []) allowlist.add(entry.trim().toLowerCase());
     if (layer.minConfidence !== undefined) minConfidence = layer.minConfidence;
     if (layer.salt !== undefined) salt = layer.salt;
   }
-  return { classes, thresholds, allowlist, minConfidence, salt };
+  return { classes, thresholds, allowlist, minConfidence, salt, patterns };
 }
 
 export function severityFor(policy: Policy, label: string): ClassSetting {
@@ -292,11 +306,23 @@ export function policyVerdict(
   return { severity };
 }
 
+/**
+ * The engine's findings with the team's pattern matches added: a team pattern's match replaces the
+ * engine findings it overlaps that score lower (the team knows its own identifiers best).
+ */
+function withTeamPatterns(text: string, findings: readonly Finding[], policy: Policy): readonly Finding[] {
+  if (policy.patterns.length === 0) return findings;
+  const team = findTeamPatterns(text, policy.patterns);
+  if (team.length === 0) return findings;
+  const kept = findings.filter((f) => !team.some((t) => t.start < f.end && f.start < t.end && t.score >= f.score));
+  return [...kept, ...team].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /** The findings the policy reports, each with its severity; off, weak, suppressed and allowlisted ones dropped. */
 export function applyPolicy(text: string, findings: readonly Finding[], policy: Policy): PolicyFinding[] {
   const suppressions = parseSuppressions(text);
   const out: PolicyFinding[] = [];
-  for (const f of findings) {
+  for (const f of withTeamPatterns(text, findings, policy)) {
     const v = policyVerdict(text, f, policy, suppressions);
     if ('severity' in v) out.push({ ...f, severity: v.severity });
   }

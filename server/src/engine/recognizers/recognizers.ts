@@ -43,6 +43,7 @@ import { vinCheckDigit } from './checksums';
 import { base58checkVersion, decodeSegwit, eip55Status } from './coinAddress';
 import { parseDate } from './dates';
 import { analyzePhone } from './phone';
+import { scanRegistry } from './registry';
 import type { Finding, Region } from '../types';
 import { appendAll } from '../arrays';
 import { mergeRegions } from '../text/regions';
@@ -437,6 +438,14 @@ function phoneContext(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * A bare run of 9–15 digits (no +, no brackets, no separators) with no phone word beside it: a
+ * ticket, policy or record number, not a phone number, whoever reads it as one.
+ */
+export function isBareDigitRun(text: string, start: number, end: number): boolean {
+  return /^\d{9,15}$/.test(text.slice(start, end)) && !phoneContext(text, start, end);
+}
+
+/**
  * Scores one candidate, or null to drop it. Cheap shape tests come first: libphonenumber is only
  * asked about numbers that are international, NANP-laid-out, 555-01xx, written the national way
  * (trunk 0, bracketed area code) or next to a phone word.
@@ -445,7 +454,8 @@ function scorePhone(s: Scan, c: PhoneCandidate, knownContext?: boolean): Finding
   const shape = phoneShape(c.value);
   const { digits, grouped } = shape;
   if (digits.length < MIN_PHONE_DIGITS || digits.length > 15) return null;
-  const international = /^(?:\+|00[1-9])/.test(c.value);
+  // "00" dials out only in a grouped number: a bare 0044… run is as often a record number.
+  const international = /^\+/.test(c.value) || (grouped && /^00[1-9]/.test(c.value));
   const nanp = !international && nanpLayout(shape);
   const fictional7 = /^555[ .\-]?01\d\d$/.test(shape.main);
   const national = grouped && /^\(?0|^\(/.test(c.value);
@@ -471,8 +481,8 @@ function scorePhone(s: Scan, c: PhoneCandidate, knownContext?: boolean): Finding
     if (a.fictional) return make(0.2, 'libphonenumber: fictional 555-01xx range');
     if (a.status === 'valid') {
       if (grouped) return make(context ? 0.95 : 0.9, 'libphonenumber ✓ (national, US)');
-      // Bare 10 digits are as often an order number or a timestamp.
-      return make(context ? 0.85 : 0.4, `libphonenumber ✓ (national, US${context ? '' : '; bare digits'})`);
+      // A bare run of digits without a phone word is an order, ticket or record number as often.
+      return context ? make(0.85, 'libphonenumber ✓ (national, US)') : null;
     }
   }
   if (!context && !national) return null;
@@ -699,7 +709,7 @@ function scanAccountNumbers(s: Scan): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Phone numbers, passwords and account numbers run last: a card's, an IBAN's, an IP's, an e-mail's claim wins. */
-const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls];
+const SCANNERS = [scanEmails, scanCards, scanIbans, scanSsns, scanMasked, scanIpv4, scanIpv6, scanMacs, scanBics, scanCoins, scanVins, scanImeis, scanUrls, scanRegistry];
 
 
 /**
