@@ -113,7 +113,7 @@ function editLine(client: TestClient, uri: string, line: number, newLine: string
 async function serverFigures(): Promise<void> {
   // Cold start: process start -> model loaded -> first findings of a small document.
   const t0 = performance.now();
-  const client = await TestClient.start();
+  const client = await TestClient.start({ trace: 'off' });
   try {
     const small = client.fileUri('cold.md');
     client.open(small, 'markdown', 'Ask Priya Castellanos, priya.castellanos7@postbox.net, about the invoice.\n');

@@ -2,24 +2,21 @@
  * The editor refuses an allowlist without a salt the way the CLI and the hooks do: the status
  * says what is wrong and how to fix it, the unkeyed entries silence nothing, and no entry is added.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Command } from 'vscode-languageserver-protocol/node';
 import { fingerprint } from '../../server/src/engine/policy/policy';
-import { clientForThisFile, SAMPLE } from './harness';
+import { clientForThisFile, SAMPLE, temporaryWorkspace } from './harness';
 
-const workspace = mkdtempSync(join(tmpdir(), 'pii-lint-unkeyed-'));
+const workspace = temporaryWorkspace('pii-lint-unkeyed-');
 const rcPath = join(workspace, '.piilintrc.json');
 // The e-mail's unkeyed fingerprint: before keyed lists were required, it silenced the finding.
 const unkeyed = `${JSON.stringify({ allowlist: [fingerprint('EMAIL', SAMPLE.EMAIL, '')] }, null, 2)}\n`;
 writeFileSync(rcPath, unkeyed);
 
 const client = clientForThisFile({ workspace });
-// A workspace passed in is the test's to remove (the harness removes only those it made).
-after(() => rmSync(workspace, { recursive: true, force: true }));
 
 test('an allowlist without a salt: error status with the fix, its entries ignored, no entry added', { timeout: 60_000 }, async () => {
   const uri = client().fileUri('contacts.md');

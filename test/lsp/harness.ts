@@ -197,6 +197,9 @@ export interface StartOptions {
   workspace?: string;
   /** Another server bundle (the leak check's own test runs a leaky one). */
   server?: string;
+  /** LSP trace level; default 'verbose', so the leak check sees every log call. The bench measures
+   * at 'off', as users run: a verbose trace serialises every diagnostic it publishes. */
+  trace?: 'off' | 'messages' | 'verbose';
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -246,8 +249,7 @@ export class TestClient {
       rootUri: pathToFileURL(workspace).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: basename(workspace) }],
       initializationOptions: { workspaceTrusted: options.trusted ?? true },
-      // Every server logs at its most verbose, so the leak check sees every log call.
-      trace: 'verbose',
+      trace: options.trace ?? 'verbose',
       capabilities: {
         workspace: {
           configuration: true,
@@ -478,8 +480,9 @@ process.prependOnceListener('exit', () => {
   for (const dir of madeWorkspaces) rmSync(dir, { recursive: true, force: true });
 });
 
-function temporaryWorkspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pii-lint-lsp-'));
+/** A fresh workspace folder, removed when the test file's process ends. */
+export function temporaryWorkspace(prefix = 'pii-lint-lsp-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   madeWorkspaces.push(dir);
   return dir;
 }

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clientForThisFile } from './harness';
+import { clientForThisFile, temporaryWorkspace } from './harness';
 
 // The workspace's .piilintrc.json holds one good pattern and one the server must refuse.
-const workspace = mkdtempSync(join(tmpdir(), 'pii-lint-lsp-patterns-'));
+const workspace = temporaryWorkspace('pii-lint-lsp-patterns-');
 writeFileSync(
   join(workspace, '.piilintrc.json'),
   JSON.stringify({
