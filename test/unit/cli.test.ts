@@ -575,7 +575,7 @@ describe('team patterns', () => {
     git(repo, 'add', '.piilintrc.json', 'staff.md');
     const blocked = gitRun(repo, 'commit', '-q', '-m', 'Add staff');
     assert.notEqual(blocked.code, 0);
-    assert.match(blocked.stderr, /commit blocked/);
+    assert.match(blocked.stderr, /PII Lint blocked this commit/);
 
     writeFileSync(join(repo, '.piilintrc.json'), JSON.stringify({ patterns: [{ label: 'SLOW', regex: '(a+)+$' }] }));
     const bad = cli(['scan', 'staff.md'], { cwd: repo });
