@@ -36,3 +36,14 @@ test("the first half of a contraction is no name, with or without a lexicon; a p
   assert.equal(guess("Mary's car is red", 'Mary', 'FIRSTNAME'), false);
   assert.equal(guess("Ask Mr O'Neil today", 'O', 'LASTNAME'), false);
 });
+
+test('a weak name guess on a sentence-initial dictionary word is that word; listed names and strong guesses stay', () => {
+  const text = 'Met Maria Kowalski on Tuesday. Will Smith called. Met again later.';
+  const at = (word: string, from = 0): number => text.indexOf(word, from);
+  const nameAt = (start: number, end: number, score: number): Finding => ({ start, end, label: 'FIRSTNAME', score, evidence: { model: score } });
+  assert.equal(isPlainWordGuess(text, nameAt(0, 3, 0.62), lexicon, norm), true, '"Met" opening the text');
+  assert.equal(isPlainWordGuess(text, nameAt(at('Met', 5), at('Met', 5) + 3, 0.5), lexicon, norm), true, '"Met" after a full stop');
+  assert.equal(isPlainWordGuess(text, nameAt(0, 3, 0.9), lexicon, norm), false, 'a confident guess stays');
+  assert.equal(isPlainWordGuess(text, nameAt(at('Maria'), at('Maria') + 5, 0.5), lexicon, norm), false, 'not at a sentence start');
+  assert.equal(isPlainWordGuess(text, nameAt(at('Will'), at('Will') + 4, 0.5), lexicon, norm), false, '"Will" is a listed first name');
+});
