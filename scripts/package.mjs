@@ -21,15 +21,16 @@ const TARGETS = {
   'win32-arm64': ['win32', 'arm64'],
 };
 
-// Size budgets. Windows builds of ONNX Runtime carry DirectML and the DirectX shader compiler
-// (~38 MB); whether they load lazily is not something this machine can test, so they ship.
+// Size budgets (MiB). Model v2 (23.5 MB INT8, 20.5 MB compressed) brought linux-x64 to 32.9 MiB;
+// issue 16 allows the .vsix 35 MB (33.3 MiB). Windows builds of ONNX Runtime carry DirectML and the DirectX
+// shader compiler (~38 MB); whether they load lazily is not something this machine can test, so they ship.
 const BUDGET_MB = {
-  'linux-x64': 30,
-  'linux-arm64': 30,
-  'darwin-x64': 30,
-  'darwin-arm64': 30,
-  'win32-x64': 40,
-  'win32-arm64': 45,
+  'linux-x64': 33.3,
+  'linux-arm64': 33.3,
+  'darwin-x64': 33.3,
+  'darwin-arm64': 33.3,
+  'win32-x64': 54,
+  'win32-arm64': 59,
 };
 
 const root = resolve(import.meta.dirname, '..');
