@@ -24,7 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { buildCli } from './helpers/cli';
+import { buildCli, gitEnv } from './helpers/cli';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -66,19 +66,7 @@ function tempDir(prefix = 'pii-lint-cli-'): string {
 
 /** Child processes see a clean git identity and no user/system git config. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'CI',
-    GIT_AUTHOR_EMAIL: 'ci@localhost',
-    GIT_COMMITTER_NAME: 'CI',
-    GIT_COMMITTER_EMAIL: 'ci@localhost',
-    ...extra,
-  };
-  for (const k of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) delete env[k];
-  return env;
+  return gitEnv(home, extra);
 }
 
 interface Run {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildCli } from './helpers/cli';
+import { buildCli, gitEnv } from './helpers/cli';
 import { blockReason } from '../../server/src/cli/blockReason';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -30,18 +30,7 @@ function tempDir(prefix: string): string {
 }
 
 function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'CI',
-    GIT_AUTHOR_EMAIL: 'ci@localhost',
-    GIT_COMMITTER_NAME: 'CI',
-    GIT_COMMITTER_EMAIL: 'ci@localhost',
-  };
-  for (const k of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) delete e[k];
-  return e;
+  return gitEnv(home);
 }
 
 function run(cmd: string, args: string[], cwd: string): { code: number; stdout: string; stderr: string } {

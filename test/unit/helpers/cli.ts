@@ -37,6 +37,23 @@ export async function buildCli(outdir = join(ROOT, 'dist')): Promise<void> {
   });
 }
 
+/** The environment of a child process: a clean git identity (overridable), no user or system git config. */
+export function gitEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'CI',
+    GIT_AUTHOR_EMAIL: 'ci@localhost',
+    GIT_COMMITTER_NAME: 'CI',
+    GIT_COMMITTER_EMAIL: 'ci@localhost',
+    ...extra,
+  };
+  for (const k of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) delete env[k];
+  return env;
+}
+
 export interface Run {
   code: number;
   stdout: string;
@@ -65,19 +82,7 @@ export class CliHarness {
 
   /** A clean git identity (overridable) and no user or system git config. */
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOME: this.home,
-      XDG_CONFIG_HOME: join(this.home, '.config'),
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'CI',
-      GIT_AUTHOR_EMAIL: 'ci@localhost',
-      GIT_COMMITTER_NAME: 'CI',
-      GIT_COMMITTER_EMAIL: 'ci@localhost',
-      ...extra,
-    };
-    for (const k of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) delete env[k];
-    return env;
+    return gitEnv(this.home, extra);
   }
 
   cli(args: string[], opts: { cwd: string; env?: Record<string, string> }): Run {
