@@ -42,6 +42,7 @@ import isURL from 'validator/lib/isURL';
 import { vinCheckDigit } from './checksums';
 import { base58checkVersion, decodeSegwit, eip55Status } from './coinAddress';
 import { parseDate } from './dates';
+import { matches } from './matches';
 import { analyzePhone } from './phone';
 import { scanRegistry } from './registry';
 import type { Finding, Region } from '../types';
@@ -90,18 +91,6 @@ function after(text: string, end: number, n = 20): string {
   return text.slice(end, end + n).toLowerCase();
 }
 
-/** All matches of a global regex in the slice, with document offsets. */
-function* matches(s: Scan, re: RegExp): Generator<{ m: RegExpExecArray; start: number; end: number }> {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s.slice)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    yield { m, start: s.offset + m.index, end: s.offset + m.index + m[0].length };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // E-mail: from each '@' outwards, bounded by RFC 5321 lengths (64 local, 253 domain).

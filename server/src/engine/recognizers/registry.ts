@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 import { contextMatcher, contextText, hasContext } from './context';
 import { FINANCIAL } from './financialIds';
 import { HEALTH } from './health';
+import { matches } from './matches';
 import { NATIONAL_IDS } from './nationalIds';
 import { alnumOnly, type RecognizerSpec } from './spec';
 
@@ -43,18 +44,10 @@ export interface SpecScan {
 export function runSpec(c: Compiled, s: SpecScan): Finding[] {
   const { spec, words } = c;
   const out: Finding[] = [];
-  const re = spec.pattern;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s.slice)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  for (const { m, start } of matches(s, spec.pattern)) {
     const value = m[0];
     const compact = (spec.compact ?? alnumOnly)(value);
     if (spec.validate && !spec.validate(compact)) continue;
-    const start = s.offset + m.index;
     const context = hasContext(s.text, start, words);
     if (!context && spec.context.required && !spec.context.standalone?.test(value)) continue;
     const example = spec.examples?.includes(compact) ?? false;
