@@ -15,7 +15,8 @@ import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
 import { refineForFile } from './engine/fileContext';
 import { skippedGeneratedKind } from './engine/fileTypes';
-import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage } from './documentKind';
+import { KnownPeople } from './commitPeople';
+import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage, scmRootPath } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';
 import { findingsToDiagnostics } from './findingsToDiagnostics';
 import { isAbortError, type Logger } from './log';
@@ -70,6 +71,8 @@ export function settingsLayer(s: PiiLintSettings): PolicyConfig {
 }
 
 export class ScanService {
+  private readonly people = new KnownPeople();
+
   constructor(private readonly o: ServiceOptions) {}
 
   /** Model folder for a document: the setting, else `.piilintrc.json`'s, else built-in; only in trusted workspaces. */
@@ -163,7 +166,12 @@ export class ScanService {
           } else progress({ fraction });
         }
       : undefined;
-    const findings = await this.findings(doc.uri, doc.languageId, scanned, ctx, signal, onProgress);
+    let findings = await this.findings(doc.uri, doc.languageId, scanned, ctx, signal, onProgress);
+    if (isCommitMessage(doc.uri, doc.languageId) && this.o.isTrusted()) {
+      const root = scmRootPath(doc.uri);
+      const file = fsPathOf(doc.uri);
+      findings = await this.people.filter(scanned, findings, { repoRoot: root ?? (file === undefined ? this.o.workspaceFolders()[0] : undefined), file }, ctx.config.config.commitIdentities ?? 'history');
+    }
     const diagnostics = [...findingsToDiagnostics(doc, findings), ...notices];
     this.o.log.trace(`scanned ${scanned.length} chars (${doc.languageId}) in ${Date.now() - started} ms: ${summarize(findings.map((f) => f.label))}`);
     return { findings, diagnostics };
