@@ -1,7 +1,7 @@
 /**
  * The commit-msg hook's rule in the editor: in the Source Control input box and COMMIT_EDITMSG,
  * the committer's own sign-off and trailers naming the repository's authors are not findings
- * (engine/commitIdentities.ts decides which parts of a message those are). Without it the box
+ * (engine/policy/commitIdentities.ts decides which parts of a message those are). Without it the box
  * underlines the `Signed-off-by:` line that the hook lets through.
  *
  * Who is known comes from git (`git var`, `git log --all`), run only in a trusted workspace: a
@@ -10,7 +10,7 @@
  */
 import { dirname } from 'node:path';
 import { knownIdentities } from './cli/git';
-import { isKnownIdentity, knownIdentityRegions, type CommitIdentityMode, type KnownIdentities } from './engine/commitIdentities';
+import { isKnownIdentity, knownIdentityRegions, type CommitIdentityMode, type KnownIdentities } from './engine/policy/commitIdentities';
 import type { Finding } from './engine/types';
 
 /** How long a repository's known identities are reused (a new commit or `git config` shows after this). */

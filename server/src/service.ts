@@ -13,8 +13,8 @@ import { applyPolicy, createPolicy, type Policy, type PolicyConfig } from './eng
 import { scanModeFor } from './engine/text/regions';
 import { scanText } from './engine/scan';
 import type { ScanProgress, ScanResult } from './diagnostics';
-import { refineForFile } from './engine/fileContext';
-import { skippedGeneratedKind } from './engine/fileTypes';
+import { refineForFile } from './engine/filters/fileContext';
+import { skippedGeneratedKind } from './engine/policy/fileTypes';
 import { KnownPeople } from './commitPeople';
 import { configAnchorOf, documentKindOf, fsPathOf, isCommitMessage, scmRootPath } from './documentKind';
 import type { EngineManager, LoadedEngine } from './engines';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseIdent } from '../../server/src/engine/commitIdentities';
+import { parseIdent } from '../../server/src/engine/policy/commitIdentities';
 import { TestClient, temporaryWorkspace } from './harness';
 
 const CUSTOMER = 'jane.doe@acme-mail.com';

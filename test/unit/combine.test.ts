@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { combineFindings } from '../../server/src/engine/combine/combine';
-import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers/recognizers';
+import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers/phoneNumbers';
 import type { Evidence, Finding } from '../../server/src/engine/types';
 
 /** A finding on the first occurrence of `value` in `text`: the model's, or a recognizer's (with a rule). */

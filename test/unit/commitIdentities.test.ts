@@ -1,7 +1,7 @@
 /** Which parts of a commit message name the repository's own people (pure functions, no git). */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKnownIdentity, knownIdentityRegions, messageWideDisables, parseIdent, parseIdentityLines, type KnownIdentities } from '../../server/src/engine/commitIdentities';
+import { isKnownIdentity, knownIdentityRegions, messageWideDisables, parseIdent, parseIdentityLines, type KnownIdentities } from '../../server/src/engine/policy/commitIdentities';
 import { findingAt } from './helpers/findings';
 
 const known: KnownIdentities = {

@@ -1,9 +1,9 @@
 /** Findings read with their file type: time stamps, licence ids, machine tokens, keys, logs, licences. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileFlavour, refineForFile } from '../../server/src/engine/fileContext';
-import { keyedLines, keyVerdict } from '../../server/src/engine/keyContext';
-import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from '../../server/src/engine/machineTokens';
+import { fileFlavour, refineForFile } from '../../server/src/engine/filters/fileContext';
+import { keyedLines, keyVerdict } from '../../server/src/engine/filters/keyContext';
+import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from '../../server/src/engine/filters/machineTokens';
 import type { DocumentKind } from '../../server/src/engine/text/regions';
 import type { Finding } from '../../server/src/engine/types';
 import { findingAt } from './helpers/findings';

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE_WORD_RULE, recognize } from '../../server/src/engine/recognizers/recognizers';
+import { PHONE_WORD_RULE } from '../../server/src/engine/recognizers/phoneNumbers';
+import { recognize } from '../../server/src/engine/recognizers/recognizers';
 import type { Finding } from '../../server/src/engine/types';
 
 /** [label, value, score] of each finding, the value cut from the text by its offsets. */

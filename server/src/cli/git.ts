@@ -3,7 +3,7 @@
  * work tree or refs, so a pre-commit scan can never change what is being committed.
  */
 import { execFile } from 'node:child_process';
-import { parseIdent, parseIdentityLines, type Identity, type KnownIdentities } from '../engine/commitIdentities';
+import { parseIdent, parseIdentityLines, type Identity, type KnownIdentities } from '../engine/policy/commitIdentities';
 import { CliError } from './args';
 
 export interface GitResult {

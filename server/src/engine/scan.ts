@@ -6,7 +6,7 @@
 import { applyPolicy, type Policy, type PolicyFinding } from './policy/policy';
 import { LineIndex, regionsFor, scanModeFor, type DocumentKind } from './text/regions';
 import type { DetectOptions, Engine, FileFinding, Finding, Region } from './types';
-import { refineForFile } from './fileContext';
+import { refineForFile } from './filters/fileContext';
 
 export interface ScanOptions extends DocumentKind {
   policy: Policy;

@@ -13,10 +13,10 @@ import { blockReason } from '../blockReason';
 import { decodeText, formatBytes, readCapped, readRange, readTextFile, restPieces, walkFiles, type Decoded } from '../files';
 import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type ReportedFinding, UNSCANNED_KINDS, type ScanReport } from '../formatters';
 import { addedLines, commentChar, knownIdentities, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
-import { isKnownIdentity, knownIdentityRegions, messageWideDisables } from '../../engine/commitIdentities';
+import { isKnownIdentity, knownIdentityRegions, messageWideDisables } from '../../engine/policy/commitIdentities';
 import { ConfigResolver, LazyEngine, notice, writeOutput } from '../session';
 import { IGNORE_REASON_TEXT, IgnoreRules, type IgnoreReason } from '../ignores';
-import { generatedLabel, skippedGeneratedKind } from '../../engine/fileTypes';
+import { generatedLabel, skippedGeneratedKind } from '../../engine/policy/fileTypes';
 import { appendAll } from '../../engine/arrays';
 
 interface ScanContext {

@@ -4,7 +4,7 @@
  * "PHONENUMBER" on the same digits, and a model's "CREDITCARDNUMBER" that fails Luhn is demoted.
  */
 import { placeholderReason } from '../recognizers/placeholders';
-import { isBareDigitRun, PHONE_WORD_RULE } from '../recognizers/recognizers';
+import { isBareDigitRun, PHONE_WORD_RULE } from '../recognizers/phoneNumbers';
 import { validateEntity } from '../recognizers/validators';
 import type { Finding } from '../types';
 

@@ -1,6 +1,6 @@
 /**
  * Phone-number evidence from libphonenumber-js ('max' metadata: per-country number plans, not just
- * lengths). Shared by validators.ts (a verdict on a model span) and recognizers.ts (which also
+ * lengths). Shared by validators.ts (a verdict on a model span) and phoneNumbers.ts (which also
  * needs to know how strong the evidence is: an international number that libphonenumber calls
  * valid is strong; "valid somewhere" for a national number is weak, because with a dozen number
  * plans to choose from almost any 8-digit string is valid in one of them).

@@ -2,8 +2,8 @@
  * Recognizers as data. Each entry says what it finds (label, and `kind` for NATIONALID), the
  * pattern of its candidates, the check that proves one, the context words that raise its score or
  * that it requires, its scores and the published example values it reports low. One runner applies
- * them all, with the one context implementation in context.ts. The older hand-written scanners in
- * recognizers.ts (cards, IBANs, phones…) are listed in BUILT_IN for the documentation.
+ * them all, with the one context implementation in context.ts. The hand-written scanners of the
+ * other families (cards.ts, banking.ts, phoneNumbers.ts…) run beside it, in recognizers.ts's order.
  */
 import type { Finding } from '../types';
 import { contextMatcher, contextText, hasContext } from './context';

@@ -5,7 +5,7 @@
  * package names with an architecture (`libc6:amd64`). Decoding rules over the characters around a
  * model guess; checksum-proven recognizer findings never pass through here.
  */
-import type { Region } from './types';
+import type { Region } from '../types';
 
 const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';

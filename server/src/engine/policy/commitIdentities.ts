@@ -9,7 +9,7 @@
  * where that customer never committed here), and known people outside trailers unless they are the
  * committer.
  */
-import type { Finding, Region } from './types';
+import type { Finding, Region } from '../types';
 
 /** Trailers that credit a person (git's, the kernel's and GitHub's). */
 export const PERSON_TRAILERS = [

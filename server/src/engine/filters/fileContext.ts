@@ -19,8 +19,8 @@
  */
 import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
 import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
-import { scanModeFor, type DocumentKind } from './text/regions';
-import type { Finding, Region } from './types';
+import { scanModeFor, type DocumentKind } from '../text/regions';
+import type { Finding, Region } from '../types';
 
 const DATA_EXT = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|cnf|properties|env|lock)$/i;
 const DATA_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'dockercompose']);
