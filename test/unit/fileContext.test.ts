@@ -23,13 +23,13 @@ describe('machine tokens', () => {
     assert.deepEqual(timestampRegions('Sunday we meet Dec and Mon.'), []);
   });
 
-  test('licence ids, also cut short; versions, paths, file names, package:arch, constants, issue keys', () => {
+  test('licence ids, also cut short; versions and pins, paths, file names, package:arch, constants (also @NAME:), issue keys', () => {
     for (const t of ['MIT', 'GPL-2', 'BSD-3-Clause', 'BSD-3', 'Apache-2.0', 'BlueOak', '(MIT', 'LGPL-2.1+']) assert.ok(isLicenceId(t), t);
     for (const t of ['Smith', 'Mitchell', 'GPLX']) assert.ok(!isLicenceId(t), t);
-    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem']) {
+    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem', '/038-pinentry-curses_1.2.1-1_amd64.deb', 'google-cloud-cli=528.0.0-0', 'requests==2.31.0', '@GNUTLS_OCSP_PRINT_FULL:', '%GNUTLS_E_SUCCESS']) {
       assert.ok(isMachineToken(t), t);
     }
-    for (const t of ['Jennifer', 'jsmith42', 'maria.gonzalez@contoso.com', '+49 30 2758 4410', 'O\'Brien']) assert.ok(!isMachineToken(t), t);
+    for (const t of ['Jennifer', 'jsmith42', 'maria.gonzalez@contoso.com', '+49 30 2758 4410', 'O\'Brien', '@jsmith', 'Jane=Doe', '@Jennifer:']) assert.ok(!isMachineToken(t), t);
   });
 
   test('the token around a guess ignores a bracket the guess starts on', () => {
@@ -66,6 +66,36 @@ describe('keys in data files', () => {
     const out = refineForFile(text, findings, kind);
     assert.deepEqual(out.map((f) => [text.slice(f.start, f.end), f.score]), [['Jane', 0.77], ['Jane', 0.62]]);
     assert.match(out[0]!.evidence.rule ?? '', /"author" key/);
+  });
+
+  test('one-line XML elements: the element names the value (a font family is no person; an author is)', () => {
+    const text = '<fontconfig>\n  <alias>\n    <family>Bitstream Vera Serif</family>\n    <author>Jane Roe</author>\n  </alias>\n</fontconfig>\n';
+    const spans = keyedLines(text);
+    assert.deepEqual(spans.map((s) => [s.key, text.slice(s.valueStart, s.valueEnd)]), [['family', 'Bitstream Vera Serif'], ['author', 'Jane Roe']]);
+    assert.deepEqual(kept(text, { path: '/etc/fonts/conf.d/58-vera.conf' }, [['Vera', 'FIRSTNAME'], ['Jane', 'FIRSTNAME'], ['family', 'FIRSTNAME']]), ['Jane']);
+  });
+
+  test('roff: a guess starting on a font escape\'s letter or on a request is markup; a name after the escape stays', () => {
+    const text = '.SH SYNOPSIS\n\\f5gcloud compute\\fR\n.RE\n.SH AUTHOR\n\\fBJane Roe\\fR wrote it\n';
+    assert.deepEqual(kept(text, { path: 'man/gcloud.1' }, [['f5gcloud', 'PASSWORD'], ['RE', 'COMPANYNAME'], ['Jane', 'FIRSTNAME']]), ['Jane']);
+  });
+
+  test('a licence notice in a header comment: its organisation and address go, a copyright holder\'s name and a person stay', () => {
+    const text = [
+      '#!/bin/sh',
+      '# Copyright (C) 2004 Jane Roe',
+      '# You should have received a copy of the GNU General Public License',
+      '# along with this program; if not, write to the Free Software',
+      '# Foundation, Inc., 59 Temple Place, Suite 330, Boston, MA 02111-1307 USA',
+      '',
+      '# Ask Maria Lopez in Boston before changing this.',
+      '',
+    ].join('\n');
+    const specs: Array<[string, string]> = [['Free Software', 'COMPANYNAME'], ['Temple Place', 'STREET'], ['Boston', 'CITY'], ['Jane', 'FIRSTNAME']];
+    assert.deepEqual(kept(text, { path: 'run.sh', languageId: 'shellscript' }, specs), ['Jane']);
+    const later = text.lastIndexOf('Boston');
+    const f = refineForFile(text, [{ start: later, end: later + 6, label: 'CITY', score: 0.9, evidence: { model: 0.9 } }], { path: 'run.sh', languageId: 'shellscript' });
+    assert.equal(f.length, 1, 'the Boston of a sentence below the notice stays');
   });
 
   test('a lower-case person name under a personal key stays', () => {

@@ -49,6 +49,12 @@ describe('checksum arithmetic', () => {
 });
 
 describe('validateEntity', () => {
+  test('user agents: a product/version token, or a failure (a bare version in an apt log is not one)', () => {
+    assert.equal(valid('USERAGENT', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36'), undefined);
+    assert.equal(valid('USERAGENT', 'curl/8.5.0'), undefined);
+    for (const v of ['528.0.0', 'gnupg_2.2.40', 'release_12.0', '6.4']) assert.equal(valid('USERAGENT', v), false, v);
+  });
+
   test('credit cards: Luhn over grouped digits', () => {
     assert.deepEqual(validateEntity('CREDITCARDNUMBER', '4111 1111 1111 1111'), { valid: true, validator: 'Luhn ✓' });
     assert.equal(valid('CREDITCARDNUMBER', '4111-1111-1111-1112'), false);

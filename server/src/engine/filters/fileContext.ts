@@ -2,7 +2,7 @@
  * A document's findings read with what its file type says (after the engine, before the policy):
  *
  * - everywhere: time stamps, licence identifiers and machine tokens (paths, file names, versions,
- *   architectures, constants) are not people (machineTokens.ts);
+ *   architectures, constants) are not people (machineTokens.ts), nor is a man page's roff markup;
  * - source code: an ALL-CAPS word (`EOF`, `PARAM`, a Unicode character name) is a name for
  *   something, not someone;
  * - data and config files: a value is read with its key (keyContext.ts): keys and the values of
@@ -13,7 +13,8 @@
  *   anywhere, a lower-case word before `(` is a call (`malloc(`);
  * - licence texts (LICENSE, COPYING, or a text opening with a licence's words) are boilerplate:
  *   outside their copyright, author and contributor lines, addresses and organisations (the FSF's
- *   in every GPL) are the licence's; only people's names are still reported.
+ *   in every GPL) are the licence's; only people's names are still reported. The same holds for
+ *   a licence notice's lines in any file (a GPL header comment).
  *
  * Only model guesses change; checksum and format recognizers (e-mails, cards, IBANs…) are proof.
  */
@@ -41,6 +42,10 @@ export type FileFlavour = 'data' | 'log' | 'code' | 'licence' | 'text';
 const LICENCE_NAME = /^(?:licen[cs]e|copying|copyright|unlicense|notice)(?:[._-][\w.-]*)?$/i;
 /** Opening words of the common licence texts. */
 const LICENCE_TEXT = /GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE|Apache License|Permission is hereby granted|Redistribution and use in source and binary forms|Mozilla Public License|Creative Commons|Artistic License|ISC License|The MIT License|Eclipse Public License|Permission to use, copy, modify/;
+/** A line of a licence notice as code and scripts carry it in their header comment (the GPL's "write to the Free Software Foundation, Inc., 51 Franklin Street…"). */
+const LICENCE_NOTICE_LINE = /GNU (?:Lesser |Library |Affero )?General Public License|write to the Free Software|WITHOUT ANY WARRANTY|MERCHANTABILITY|Temple Place|Franklin St(?:reet)?, Fifth Floor|Licensed under the Apache License|SPDX-License-Identifier/i;
+/** A roff request at a line's start (`.RE`, `.TP 2m`, `.SH`): a man page's markup. */
+const ROFF_REQUEST = /^\.[A-Za-z]{1,3}(?=[ \t\r\n]|$)/;
 /** Where a licence names people: its copyright, author and contributor lines. */
 const LICENCE_PERSON_LINE = /copyright|\(c\)|©|author|contributor|written by|maintain/i;
 
@@ -63,6 +68,26 @@ function lineAround(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const end = text.indexOf('\n', offset);
   return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** The line holding `offset` with the lines before and after it. */
+function linesAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', text.lastIndexOf('\n', offset - 1) - 1) + 1;
+  const next = text.indexOf('\n', offset);
+  const end = next < 0 ? -1 : text.indexOf('\n', next + 1);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Inside a licence notice's lines (not one naming a copyright holder or author). */
+function inLicenceNotice(text: string, f: Finding): boolean {
+  return LICENCE_NOTICE_LINE.test(linesAround(text, f.start)) && !LICENCE_PERSON_LINE.test(lineAround(text, f.start));
+}
+
+/** On the request name of a roff control line. */
+function onRoffRequest(text: string, f: Finding): boolean {
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  const m = ROFF_REQUEST.exec(text.slice(lineStart, lineStart + 8));
+  return m !== null && f.start < lineStart + m[0].length;
 }
 
 /** A word-like guess the way code and logs write words: lower case, or a call (`malloc(`). */
@@ -114,6 +139,11 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
     }
     const value = text.slice(f.start, f.end);
     if (!TIME_CLASSES.has(f.label) && inside(stamps, f)) continue;
+    // roff's font escapes glue to the word they style: a guess that starts on the escape's
+    // letter (`f5gcloud` of `\f5gcloud`), or on a request (`.RE`), is a man page's markup.
+    if ((text[f.start - 1] === '\\' && /^f[A-Z0-9]/.test(value)) || onRoffRequest(text, f)) continue;
+    // A licence notice in a header comment: its organisations and addresses are the licence's.
+    if (!PERSON_NAMES.has(f.label) && inLicenceNotice(text, f)) continue;
     const token = enclosingToken(text, f.start, f.end).value;
     if (isLicenceId(token) || isLicenceId(value) || isMachineToken(token)) continue;
     // Data files: the key decides first (a personal key keeps even a lower-case value).

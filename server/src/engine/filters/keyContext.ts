@@ -1,5 +1,6 @@
 /**
- * Data and config files (JSON, YAML, TOML, INI, .env, properties) say what each value is: its key.
+ * Data and config files (JSON, YAML, TOML, INI, .env, properties, one-line XML elements) say what
+ * each value is: its key.
  * A `license`, `version`, `integrity` or `resolved` value is not personal data whatever the model
  * reads into it, a key itself is a field name (like an identifier in code), and an `email`,
  * `phone` or `author` value is more likely personal than the same words in prose. Line-based, so
@@ -18,6 +19,9 @@ export interface KeyedSpan {
 /** `"key": value`, `key: value`, `key = value`, `- key: value`, `export KEY=value`. */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)?(?:export[ \t]+)?)(["']?)([\w$@.\-/ ]{1,80}?)\2[ \t]*([:=])(?![:=])[ \t]*/;
 
+/** `<family>DejaVu Serif</family>`: an XML element holding text on one line (fontconfig, Maven, plists). */
+const XML_LINE = /^[ \t]*<((?:[A-Za-z_][\w.-]{0,40}:)?([A-Za-z_][\w.-]{0,79}))(?:\s[^<>]*)?>([^<]*)<\/\1>/;
+
 /** Lower-case, letters and digits only, last dotted segment: `author.email` -> `email`, `first_name` -> `firstname`. */
 export function normalizeKey(key: string): string {
   const last = key.split('.').pop() ?? key;
@@ -34,7 +38,7 @@ const NOT_PERSONAL = new Set([
   'level', 'loglevel', 'mode', 'env', 'runson', 'uses', 'run', 'shell', 'workingdirectory', 'script', 'scripts', 'test', 'build',
   'lint', 'keywords', 'directories', 'dependencies', 'devdependencies', 'peerdependencies', 'optionaldependencies',
   'bundleddependencies', 'overrides', 'resolutions', 'workspaces', 'packagemanager', 'requires', 'specifiers', 'font',
-  'fontfamily', 'color', 'theme', 'icon', 'id', 'uuid', 'guid', 'ref', 'branch', 'commit', 'rev', 'revision', 'depends', 'provides',
+  'fontfamily', 'family', 'fontname', 'typeface', 'groupid', 'artifactid', 'color', 'theme', 'icon', 'id', 'uuid', 'guid', 'ref', 'branch', 'commit', 'rev', 'revision', 'depends', 'provides',
   'conflicts', 'suggests', 'recommends', 'section', 'priority', 'architecture', 'sideeffects', 'browser', 'unpkg', 'jsdelivr',
   'funding', 'bugs', 'homepage', 'repository', 'url', 'gitrepo', 'timezone', 'tz', 'region', 'zone', 'service', 'container',
 ]);
@@ -79,6 +83,12 @@ export function keyedLines(text: string): KeyedSpan[] {
       out.push({ key: parent && normalizeKey(key) === 'name' && PERSON_PARENTS.has(parent) ? 'name-of-person' : key, keyStart, keyEnd: keyStart + key.length, valueStart, valueEnd: offset + line.length });
       const rest = line.slice(m[0].length).trim();
       if (rest === '' || rest === '{' || rest === '[' || rest === '|' || rest === '>') parents.push({ key: normalizeKey(key), indent });
+    } else if (XML_LINE.test(line)) {
+      // The element's name is the value's key; the tags themselves are markup, like a key.
+      const x = XML_LINE.exec(line) as RegExpExecArray;
+      const open = x[0].length - (x[3] ?? '').length - `</${x[1] ?? ''}>`.length;
+      const keyStart = offset + x[0].indexOf('<') + 1;
+      out.push({ key: x[2] ?? '', keyStart, keyEnd: keyStart + (x[1] ?? '').length, valueStart: offset + open, valueEnd: offset + open + (x[3] ?? '').length });
     } else {
       const parent = parents[parents.length - 1];
       // A list item or a bare value inside a list: the parent's key is its key.

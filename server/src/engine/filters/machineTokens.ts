@@ -72,18 +72,24 @@ const PACKAGE_ARCH = /^[a-z0-9][a-z0-9.+-]*:(?:amd64|arm64|armhf|armel|i386|ppc6
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** An issue-tracker key (`JDK-8316138`, `CVE-2024-1234`). */
 const ISSUE_KEY = /^[A-Z][A-Z0-9]+-\d+(?:-\d+)?$/;
-/** A path: a slash after a word character or a dot (`lib/index.js`, `.../08-libfoo_1.2.deb`). */
-const PATH = /[\w.~]\/[\w.]/;
+/** A path: a slash after a word character or a dot (`lib/index.js`), or leading one (`/038-pinentry_1.2.deb`, what is left of `.../038-…` once its dots are trimmed). */
+const PATH = /(?:^|[\w.~])\/[\w.]/;
+/** A pinned package (`google-cloud-cli=528.0.0-0`, `requests==2.31.0`). */
+const PIN = /^[\w.+-]+={1,2}v?\d[\w.+~:-]*$/;
+/** Sigils that mark a name in doc comments and templates (`@GNUTLS_X509:`, `%TRUE`, `$HOME`), and a trailing colon or `=`. */
+const SIGILS = /^[@%#$&]+|[:=]+$/g;
 
 /**
  * Whether a token is a machine's, never a person's: a path (a `/` between word characters), a
- * file name with a known extension, a version, an architecture or package:arch, a constant or an
- * issue key.
+ * file name with a known extension, a version or a pinned package, an architecture or
+ * package:arch, a constant (also as a doc comment's `@NAME:`) or an issue key.
  * An e-mail-like token (`@` inside) is left to the recognizers.
  */
 export function isMachineToken(token: string): boolean {
   if (token.includes('@') && /\w@\w/.test(token)) return false;
-  if (PATH.test(token)) return true;
+  if (PATH.test(token) || PIN.test(token)) return true;
+  const bare = token.replace(SIGILS, '');
+  if (bare !== token && bare !== '' && CONSTANT.test(bare)) return true;
   if (FILE_EXT.test(token) && /^[\w.+~:-]+$/.test(token) && /\w\.\w/.test(token)) return true;
   return VERSION.test(token) || ARCH.test(token) || PACKAGE_ARCH.test(token) || CONSTANT.test(token) || ISSUE_KEY.test(token);
 }

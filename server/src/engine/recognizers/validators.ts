@@ -142,6 +142,8 @@ function date(value: string, birth: boolean): Verdict | null {
   return verdict(d.year >= 1000 && d.year <= 2999, 'calendar date');
 }
 
+const USER_AGENT_PRODUCT = /[A-Za-z][\w.+-]*\/\d/;
+
 /** A UTF-16 surrogate without its partner: `validator` calls encodeURI, which throws on these. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -189,6 +191,10 @@ export function validateEntity(label: string, value: string): Verdict | null {
       return notADate(v);
     case 'CURRENCYCODE':
       return verdict(isCurrencyCode(v), 'ISO 4217 code');
+    case 'USERAGENT':
+      // A user agent names a product with its version (`Mozilla/5.0`, `curl/8.5.0`); a bare
+      // version (`528.0.0`, `gnupg_2.2.40` in an apt log) is not one. A pass proves nothing more.
+      return USER_AGENT_PRODUCT.test(v) ? null : fail('user agent product/version ✗');
     default:
       return null;
   }
