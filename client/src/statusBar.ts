@@ -96,7 +96,10 @@ export class StatusBar implements vscode.Disposable {
     if (this.fatal !== undefined || this.server?.state === 'error') {
       item.text = '$(error) PII Lint';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-      tooltip.appendText(this.fatal ?? this.server?.message ?? 'The server reported an error.');
+      const reason = this.fatal ?? this.server?.message ?? 'The server reported an error.';
+      tooltip.appendText(reason);
+      // A screen reader hears why, as the tooltip shows it (the icon alone says nothing).
+      accessible = `PII Lint: error. ${reason}`;
     } else if (this.clientState === 'stopped') {
       item.text = '$(circle-slash) PII Lint';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -371,6 +371,76 @@ describe('PII Lint in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('a pattern of the team\'s .piilintrc.json is underlined; a refused one shows as an error while scanning goes on', async () => {
+    // A folder of its own with its own .piilintrc.json (the nearest one governs a file): the
+    // other tests' files keep the policy they had, and the folder goes at the end.
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'team');
+    const rcUri = vscode.Uri.joinPath(folder, '.piilintrc.json');
+    const staffUri = vscode.Uri.joinPath(folder, 'staff.md');
+    const employee = { label: 'EMPLOYEEID', regex: 'EMP-\\d{6}', context: ['employee'], score: 0.8 };
+    const json = (config: object): string => `${JSON.stringify(config, null, 2)}\n`;
+    const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await write(rcUri, json({ patterns: [employee] }));
+    await write(staffUri, 'Badge for employee EMP-482913 is ready.\nTicket EMP-551207 was closed.\nQuestions go to ines.moreau@posteo.de\n');
+    try {
+      const doc = (await openFixture('team/staff.md')).document;
+      const employeeIds = (ds: vscode.Diagnostic[]): string[] =>
+        ds.filter((d) => codeOf(d) === 'EMPLOYEEID').map((d) => `${doc.getText(d.range)} ${d.message}`).sort();
+
+      // The context word before it on the line raises the score by 0.15; without one it is still found.
+      const found = await waitForDiagnostics(doc.uri, (ds) => employeeIds(ds).length === 2 && withCode('EMAIL')(ds), 'two EMPLOYEEID findings and an EMAIL');
+      assert.deepEqual(employeeIds(found), ['EMP-482913 EMPLOYEEID · 95%', 'EMP-551207 EMPLOYEEID · 80%']);
+      const withContext = found.find((d) => codeOf(d) === 'EMPLOYEEID' && d.range.start.line === 0)!;
+      const hover = await hoverAt(doc.uri, withContext.range.start.translate(0, 2));
+      assert.match(hover, /found by: a pattern recognizer/);
+      assert.match(hover, /rule: team pattern \(context word\)/);
+
+      // A threshold above the plain score makes the context word a condition.
+      await write(rcUri, json({ patterns: [employee], thresholds: { EMPLOYEEID: 0.9 } }));
+      const contextOnly = await waitForDiagnostics(doc.uri, (ds) => employeeIds(ds).length === 1, 'only the EMPLOYEEID with its context word');
+      assert.deepEqual(employeeIds(contextOnly), ['EMP-482913 EMPLOYEEID · 95%']);
+
+      // Edited in the editor: one pattern that does not compile, one that can backtrack catastrophically.
+      const rcEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(rcUri), { preview: false });
+      const rcDoc = rcEditor.document;
+      const refused = { patterns: [employee, { label: 'BADGE', regex: 'B-(\\d{4}' }, { label: 'SLOW', regex: '(\\w+\\s?)*$' }] };
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(rcUri, new vscode.Range(rcDoc.positionAt(0), rcDoc.positionAt(rcDoc.getText().length)), json(refused));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await rcDoc.save());
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+      await poll('the status bar to show the refused patterns', () => /^\$\(error\) PII Lint$/.test(api.statusText()));
+      const label = api.statusAccessibilityLabel();
+      assert.ok(label.includes(`${rcUri.fsPath}: "patterns[1]" (BADGE): regex`), `the file and the pattern named: ${label}`);
+      assert.match(label, /"patterns\[1\]" \(BADGE\): regex .* does not compile/);
+      assert.match(label, /"patterns\[2\]" \(SLOW\): regex .* can backtrack catastrophically/);
+
+      // The rest of the file still applies (the threshold is gone: both IDs again), and edits are still scanned.
+      await waitForDiagnostics(doc.uri, (ds) => employeeIds(ds).length === 2 && withCode('EMAIL')(ds), 'the good pattern\'s findings and the EMAIL');
+      const cc = new vscode.WorkspaceEdit();
+      cc.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, 'Cc jonas.weber@posteo.de\n');
+      assert.ok(await vscode.workspace.applyEdit(cc));
+      assert.ok(await doc.save());
+      await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => codeOf(d) === 'EMAIL').length === 2, 'the EMAIL added under the refused patterns');
+      await poll('the error to stay shown after the rescan', () => /^\$\(error\) PII Lint$/.test(api.statusText()));
+
+      // Without the file the team's class is gone and so is the error.
+      await vscode.workspace.fs.delete(rcUri);
+      await waitForDiagnostics(doc.uri, (ds) => employeeIds(ds).length === 0 && withCode('EMAIL')(ds), 'the EMPLOYEEID findings to go with the file');
+      await poll('the status bar to leave the error', () => /^\$\((shield|sync~spin)\) PII Lint · \d+$/.test(api.statusText()));
+    } finally {
+      for (const d of vscode.workspace.textDocuments) {
+        if (d.isDirty && d.uri.path.startsWith(`${folder.path}/`)) await d.save();
+      }
+      const tabs = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.startsWith(`${folder.path}/`));
+      await vscode.window.tabGroups.close(tabs);
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
   it('"Disable" never writes into a docstring; CSV files and the hover offer only what works there', async () => {
     const editor = await openFixture('docstring.py');
     const doc = editor.document;
