@@ -6,7 +6,8 @@
 #
 # Needs: node (repo's npm deps installed), python3 with venv (the setup stage makes
 # models/training/.venv from requirements.txt, PyPI only), the wamerican dictionary
-# (/usr/share/dict/american-english) and, for v2, WordNet (Debian wordnet-base).
+# (/usr/share/dict/american-english) and, for v2, WordNet (Debian wordnet-base); the setup stage
+# installs those two with apt-get when they are missing.
 # Intermediate files go to models/training/work/ (gitignored); training resumes from its latest
 # checkpoint if interrupted (re-run the same command). STEPS fixes the run length (reproducible);
 # MINUTES=N instead sizes it from measured throughput (prints the step count it chose).
@@ -32,6 +33,17 @@ mkdir -p "$WORK" "$OUT"
 export PII_LINT_LEXICON="$OUT/lexicon.json"
 has() { [[ " $STAGES " == *" $1 "* ]]; }
 
+if has setup; then
+  # The Debian data the lexicon and the silver data read (apt is one of the machine's registries).
+  NEED=()
+  [[ -f /usr/share/dict/american-english ]] || NEED+=(wamerican)
+  [[ $ARCH != bert || -d /usr/share/wordnet ]] || NEED+=(wordnet-base)
+  if (( ${#NEED[@]} )); then
+    SUDO=(); [[ $(id -u) == 0 ]] || SUDO=(sudo)
+    echo "installing ${NEED[*]} (apt)" >&2
+    "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${NEED[@]}" >/dev/null
+  fi
+fi
 if has setup || [[ ! -x $PY ]]; then
   PRETRAINED=$(bash models/training/setup-venv.sh | tail -n 1)
 else
