@@ -7,6 +7,7 @@ import type { Lexicon } from '../features';
 import { completeLegalForms } from './legalForms';
 import { addListedFirstNames } from './listedNames';
 import { completeNames } from './nameCompletion';
+import { dropNotNames } from './notNames';
 import { personsNotCompanies } from './personCompanies';
 import { wholePostBoxes } from './postBoxes';
 import type { Word } from '../tokenize';
@@ -20,6 +21,7 @@ export function repairFindings(text: string, words: readonly Word[], decoded: re
   const repairs: Array<(found: Finding[]) => Finding[]> = [
     (f) => addListedFirstNames(text, words, f, lexicon),
     (f) => personsNotCompanies(text, f, lexicon, norm),
+    (f) => dropNotNames(text, f),
     (f) => completeNames(text, words, f, lexicon),
     (f) => completeLegalForms(text, f),
     (f) => wholeClockTimes(text, f),
