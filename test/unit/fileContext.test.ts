@@ -26,7 +26,7 @@ describe('machine tokens', () => {
   test('licence ids, also cut short; versions and pins, paths, file names, package:arch, constants (also @NAME:), issue keys', () => {
     for (const t of ['MIT', 'GPL-2', 'BSD-3-Clause', 'BSD-3', 'Apache-2.0', 'BlueOak', '(MIT', 'LGPL-2.1+']) assert.ok(isLicenceId(t), t);
     for (const t of ['Smith', 'Mitchell', 'GPLX']) assert.ok(!isLicenceId(t), t);
-    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem', '/038-pinentry-curses_1.2.1-1_amd64.deb', 'google-cloud-cli=528.0.0-0', 'requests==2.31.0', '@GNUTLS_OCSP_PRINT_FULL:', '%GNUTLS_E_SUCCESS']) {
+    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem', '/038-pinentry-curses_1.2.1-1_amd64.deb', 'google-cloud-cli=528.0.0-0', 'requests==2.31.0', '@GNUTLS_OCSP_PRINT_FULL:', '%GNUTLS_E_SUCCESS', 'u_int16_t', 'int32']) {
       assert.ok(isMachineToken(t), t);
     }
     for (const t of ['Jennifer', 'jsmith42', 'maria.gonzalez@contoso.com', '+49 30 2758 4410', 'O\'Brien', '@jsmith', 'Jane=Doe', '@Jennifer:']) assert.ok(!isMachineToken(t), t);
@@ -78,6 +78,16 @@ describe('keys in data files', () => {
   test('roff: a guess starting on a font escape\'s letter or on a request is markup; a name after the escape stays', () => {
     const text = '.SH SYNOPSIS\n\\f5gcloud compute\\fR\n.RE\n.SH AUTHOR\n\\fBJane Roe\\fR wrote it\n';
     assert.deepEqual(kept(text, { path: 'man/gcloud.1' }, [['f5gcloud', 'PASSWORD'], ['RE', 'COMPANYNAME'], ['Jane', 'FIRSTNAME']]), ['Jane']);
+  });
+
+  test('code: a word the file uses as code is a symbol (Promise), an ALL-CAPS phrase a name for something; man pages: ALL-CAPS placeholders', () => {
+    const js = '// Returns a Promise of the Element for Ada\nconst p = new Promise((r) => r(Element.prototype));\n';
+    assert.deepEqual(kept(js, { path: 'a.js', languageId: 'javascript' }, [['Promise', 'FIRSTNAME'], ['Element', 'USERNAME'], ['Ada', 'FIRSTNAME']]), ['Ada']);
+    const py = "# CYRILLIC HARD SIGN, then Ada Lovelace\nNAMES = {'x': 1}\n";
+    assert.deepEqual(kept(py, { path: 'u.py', languageId: 'python' }, [['HARD SIGN', 'COMPANYNAME'], ['Ada', 'FIRSTNAME']]), ['Ada']);
+    const man = '.TP\n\\fB\\-\\-billing\\-account\\fR=\\fIACCOUNT\\fR, ask Jane Roe\n';
+    assert.deepEqual(kept(man, { path: 'gcloud_billing.1' }, [['ACCOUNT', 'ACCOUNTNAME'], ['Jane', 'FIRSTNAME']]), ['Jane']);
+    assert.deepEqual(kept(man, { path: 'notes.txt' }, [['ACCOUNT', 'ACCOUNTNAME'], ['Jane', 'FIRSTNAME']]), ['ACCOUNT', 'Jane']);
   });
 
   test('a licence notice in a header comment: its organisation and address go, a copyright holder\'s name and a person stay', () => {

@@ -164,6 +164,19 @@ describe('hard negatives', () => {
     assert.ok(only('client ip 1.2.3.4', 'IPV4')[0].score < 0.9);
   });
 
+  test('networks (a .0 address, a CIDR block, an IPv6 prefix) are reported at 0.3 and say why; a host is not', () => {
+    for (const text of ['route 10.0.0.0 via eth0', 'allow 192.168.4.0/24', 'deny 172.16.5.9/16 now', 'prefix 2002:: and ::ffff:0:0']) {
+      const fs = [...only(text, 'IPV4'), ...only(text, 'IPV6')];
+      assert.ok(fs.length > 0, text);
+      for (const f of fs) {
+        assert.equal(f.score, 0.3, text);
+        assert.match(f.evidence.validator ?? '', /network/, text);
+      }
+    }
+    assert.ok(only('server 192.168.4.20 is down', 'IPV4')[0]!.score >= 0.9);
+    assert.ok(only('allow 203.0.113.7/32 only', 'IPV4')[0]!.score >= 0.9, 'a /32 is one host');
+  });
+
   test('card digits are not also reported as a phone number', () => {
     assert.deepEqual(found('call 4111 1111 1111 1111').map(([l]) => l), ['CREDITCARDNUMBER']);
   });

@@ -37,8 +37,10 @@ const PERSON_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
 /** Raised by this much when a personal key says so (model guesses only). */
 const KEY_BOOST = 0.15;
 
-export type FileFlavour = 'data' | 'log' | 'code' | 'licence' | 'text';
+export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'text';
 
+/** A man page's source: `ls.1`, `acct.5`, `gcloud_compute.1`, `printf.3p` (optionally gzipped). */
+const MAN_NAME = /\.[1-9][a-z]{0,3}(?:\.gz)?$/;
 const LICENCE_NAME = /^(?:licen[cs]e|copying|copyright|unlicense|notice)(?:[._-][\w.-]*)?$/i;
 /** Opening words of the common licence texts. */
 const LICENCE_TEXT = /GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE|Apache License|Permission is hereby granted|Redistribution and use in source and binary forms|Mozilla Public License|Creative Commons|Artistic License|ISC License|The MIT License|Eclipse Public License|Permission to use, copy, modify/;
@@ -55,6 +57,7 @@ export function fileFlavour(kind: DocumentKind): FileFlavour {
   if (kind.languageId === 'log' || LOG_NAME.test(path)) return 'log';
   if (DATA_LANGUAGES.has(kind.languageId ?? '') || DATA_EXT.test(name) || /^\.env(?:\.|$)/.test(name)) return 'data';
   if (scanModeFor(kind) === 'code') return 'code';
+  if (MAN_NAME.test(name)) return 'man';
   if (LICENCE_NAME.test(name)) return 'licence';
   return 'text';
 }
@@ -88,6 +91,15 @@ function onRoffRequest(text: string, f: Finding): boolean {
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
   const m = ROFF_REQUEST.exec(text.slice(lineStart, lineStart + 8));
   return m !== null && f.start < lineStart + m[0].length;
+}
+
+const ALL_CAPS = /^[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+)*$/;
+
+/** The file uses the word as code: called, dereferenced, constructed, extended or a type argument (`new Promise(`, `Element.prototype`). */
+function usedAsCode(text: string, value: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(value)) return false;
+  const v = value.replace(/\$/g, '\\$');
+  return new RegExp(`(?<![\\w$])${v}(?:\\(|\\.[A-Za-z_$]|<[A-Z])|\\b(?:new|instanceof|extends|implements)\\s+${v}(?![\\w$])|<${v}[>,]`).test(text);
 }
 
 /** A word-like guess the way code and logs write words: lower case, or a call (`malloc(`). */
@@ -159,7 +171,10 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
         }
       }
     }
-    if (flavour === 'code' && WORDLIKE.has(f.label) && /^[A-Z][A-Z0-9]+$/.test(value)) continue;
+    // Code and man pages: an ALL-CAPS word is a name for something (`EOF`, a Unicode character's
+    // `HARD SIGN`, a man page's `ACCOUNT` placeholder), not someone.
+    if ((flavour === 'code' || flavour === 'man') && WORDLIKE.has(f.label) && ALL_CAPS.test(value)) continue;
+    if (flavour === 'code' && WORDLIKE.has(f.label) && usedAsCode(text, value)) continue;
     if (WORDLIKE.has(f.label) && (flavour === 'code' || flavour === 'log' || flavour === 'data') && isCodeWord(text, f, value)) continue;
     if (WORDLIKE.has(f.label) && /^\s*\(/.test(text.slice(f.end, f.end + 2)) && /^[\p{Ll}\d_]+$/u.test(value)) continue;
     if (flavour === 'log' && isLogToken(token, f.label)) continue;

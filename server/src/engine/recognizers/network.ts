@@ -4,6 +4,8 @@
  * Dotted quads whose four parts are all single digits (1.2.3.4) read as version numbers and are
  * dropped unless an IP context word is near (then 0.6); any dotted quad right after a version
  * word or operator (v, version, ==, @, ^) or before a pre-release tag (-beta) is dropped.
+ * Networks (`10.0.0.0`, `192.168.1.0/24`, `2002::`, `::ffff:0:0`) name a block of addresses, no
+ * one's machine: reported at 0.3, under every default threshold, like loopback and broadcast.
  */
 import isIP from 'validator/lib/isIP';
 import isMACAddress from 'validator/lib/isMACAddress';
@@ -16,6 +18,8 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 const IP_CONTEXT = /\b(?:ip|ipv4|ipv6|ip address|addr|address|host|hostname|server|gateway|dns|subnet|router|client|remote|src|dst|source|destination|connect(?:ed|ion)?|ping|inet|proxy|firewall|login|logged|visitor|user)\b/;
 const VERSION_AFTER = /^-(?:alpha|beta|rc|dev|pre|snapshot|final|release)/;
+/** `/24` after an address: a block of addresses (a routing table, a firewall rule), no one's host; `/32` and `/128` are one host. */
+const CIDR_AFTER = /^\/(?!32(?!\d)|128(?!\d))\d{1,3}(?!\d)/;
 
 function ipv4Special(ip: string): boolean {
   return /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|255\.255\.255\.255|255\.255\.\d+\.\d+)$/.test(ip);
@@ -29,6 +33,8 @@ export function scanIpv4(s: Scan): Finding[] {
     const ipContext = IP_CONTEXT.test(before(s.text, start, 40));
     if (ipv4Special(m[0])) {
       out.push(finding(start, end, 'IPV4', 0.3, 'IPv4 format ✓ (loopback/broadcast/netmask)'));
+    } else if (m[0].endsWith('.0') || CIDR_AFTER.test(after(s.text, end))) {
+      out.push(finding(start, end, 'IPV4', 0.3, 'IPv4 format ✓ (a network, not a host)'));
     } else if (/^\d\.\d\.\d\.\d$/.test(m[0])) {
       if (ipContext) out.push(finding(start, end, 'IPV4', 0.6, 'IPv4 format ✓ (version-like)'));
     } else {
@@ -51,6 +57,8 @@ export function scanIpv6(s: Scan): Finding[] {
     const end = start + value.length;
     if (/^(?:0*:)*:?0*1?$/.test(value) || value === '::') {
       out.push(finding(start, end, 'IPV6', 0.3, 'IPv6 format ✓ (loopback/unspecified)'));
+    } else if (value.endsWith('::') || /:0+:0+$/.test(value) || CIDR_AFTER.test(after(s.text, end))) {
+      out.push(finding(start, end, 'IPV6', 0.3, 'IPv6 format ✓ (a network prefix, not a host)'));
     } else {
       out.push(finding(start, end, 'IPV6', groups.length >= 5 ? 0.95 : 0.8, 'IPv6 format ✓'));
     }
