@@ -25,7 +25,7 @@ test('an allowlist without a salt: error status with the fix, its entries ignore
   const email = diags.find((d) => d.code === 'EMAIL');
   assert.ok(email, 'the unkeyed entry does not silence the e-mail');
   await client().until(() => client().lastStatus?.state === 'error', 'an error status');
-  assert.match(client().lastStatus!.message ?? '', /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*delete the "allowlist" key/);
+  assert.match(client().lastStatus!.message ?? '', /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*Fix: run "pii-lint allow --rekey"/);
 
   const actions = ((await client().codeActions(uri, email.range, [email])) ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a);
   const allow = actions.find((a) => a.title.startsWith('Allow'));

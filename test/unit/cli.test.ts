@@ -847,7 +847,7 @@ describe('unkeyed allowlists', () => {
     writeFileSync(join(repo, 'notes.md'), 'Build with make.\n');
     const scan = cli(['scan', 'notes.md'], { cwd: repo });
     assert.equal(scan.code, 2, scan.stderr);
-    assert.match(scan.stderr, /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*delete the "allowlist" key/);
+    assert.match(scan.stderr, /\.piilintrc\.json: "allowlist" has 1 entry but no "salt".*Fix: run "pii-lint allow --rekey"/);
 
     assert.equal(cli(['install-hook'], { cwd: repo }).code, 0);
     git(repo, 'add', 'notes.md', '.piilintrc.json');

@@ -21,6 +21,7 @@ import {
   loadWorkspaceConfig,
   parseConfig,
   withAllowlisted,
+  withRekeyedAllowlist,
 } from '../../server/src/engine/policy/config';
 import { toFileFindings } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/types';
@@ -186,7 +187,7 @@ test('an allowlist with entries and no salt (missing or "") is refused with the 
       (e: unknown) =>
         e instanceof ConfigError &&
         /^\/repo\/\.piilintrc\.json: "allowlist" has 1 entry but no "salt"/.test(e.message) &&
-        /delete the "allowlist" key, then allow the values again/.test(e.message),
+        /Fix: run "pii-lint allow --rekey" in the repository/.test(e.message),
     );
     assert.throws(() => withAllowlisted(JSON.stringify(rc), 'rc', 'EMAIL', 'other@acme-mail.com'), ConfigError, 'no entry is added to an unkeyed list');
   }
@@ -199,6 +200,29 @@ test('an allowlist with entries and no salt (missing or "") is refused with the 
     assert.equal(fp, fingerprint('EMAIL', 'ops@acme-mail.com', saved.salt));
   }
   assert.notEqual(JSON.parse(withAllowlisted(undefined, 'rc', 'EMAIL', 'x@acme-mail.com').text).salt, JSON.parse(withAllowlisted(undefined, 'rc', 'EMAIL', 'x@acme-mail.com').text).salt, 'salts are random');
+});
+
+test('allow --rekey reads an unsalted list without using it, and writes the keyed list with its salt, other keys kept', () => {
+  const entry = fingerprint('EMAIL', 'ops@acme-mail.com', '');
+  const existing = JSON.stringify({ classes: { DATE: 'off' }, allowlist: [entry], salt: '', ignore: ['*.snap'] });
+  const { config } = parseConfig(existing, 'rc', { acceptUnsalted: true });
+  assert.equal(config.allowlist?.length, 1, 'accepted, entries kept for re-keying');
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, '.piilintrc.json'), existing);
+    const ws = loadWorkspaceConfig(dir, { acceptUnsalted: true });
+    const text = 'ping ops@acme-mail.com';
+    assert.equal(applyPolicy(text, [finding(text, 'ops@acme-mail.com', 'EMAIL')], ws.policy).length, 1, 'the unkeyed entry silences nothing');
+    assert.throws(() => loadWorkspaceConfig(dir), ConfigError, 'refused without the option');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const keyed = fingerprint('EMAIL', 'ops@acme-mail.com', 'k3y');
+  const saved = withRekeyedAllowlist(existing, 'rc', 'k3y', [keyed]);
+  assert.deepEqual(Object.keys(JSON.parse(saved) as object), ['classes', 'allowlist', 'salt', 'ignore'], 'keys in their order');
+  assert.deepEqual(JSON.parse(saved), { classes: { DATE: 'off' }, allowlist: [keyed], salt: 'k3y', ignore: ['*.snap'] });
+  assert.equal(parseConfig(saved, 'rc').config.salt, 'k3y', 'the result is a valid keyed config');
+  assert.throws(() => withRekeyedAllowlist(existing, 'rc', '', [keyed]), ConfigError, 'never written without a salt');
 });
 
 test('toFileFindings: 1-based lines, UTF-16 columns, CRLF = LF', () => {

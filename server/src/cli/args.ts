@@ -79,7 +79,14 @@ export interface AllowArgs extends CommonOptions {
   label?: string;
 }
 
-export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | RestoreArgs | InstallHookArgs | AllowArgs;
+/** `allow --rekey [PATH...]`: an unsalted allowlist keyed again from the values in these files. */
+export interface RekeyArgs extends CommonOptions {
+  command: 'rekey';
+  /** Files and folders to look for the values in; empty: the folder holding .piilintrc.json. */
+  paths: string[];
+}
+
+export type CommandArgs = ScanArgs | DetectArgs | RedactArgs | RestoreArgs | InstallHookArgs | AllowArgs | RekeyArgs;
 export type ParsedArgs = CommandArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 export const COMMANDS = ['scan', 'detect', 'redact', 'restore', 'install-hook', 'allow'] as const;
@@ -225,8 +232,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       return { command: 'install-hook', ...common(values), force: values.force ?? false };
     }
     case 'allow': {
-      const { values, positionals } = parse(rest, { label: { type: 'string' } }, true);
+      const { values, positionals } = parse(rest, { label: { type: 'string' }, rekey: { type: 'boolean' } }, true);
       if (values.help) return { command: 'help', topic: 'allow' };
+      if (values.rekey) {
+        if (values.label !== undefined) throw new UsageError('--label and --rekey cannot be combined');
+        return { command: 'rekey', ...common(values), paths: positionals };
+      }
       if (positionals.length !== 1) throw new UsageError('allow takes one PATH:LINE:COLUMN');
       if (values.label !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(values.label)) throw new UsageError(`--label: expected a class such as EMAIL, got "${values.label}"`);
       const out: AllowArgs = { command: 'allow', ...common(values), place: positionals[0] as string };
@@ -255,6 +266,7 @@ Usage:
   pii-lint restore --map NAME < answer > restored     put the real values back
   pii-lint install-hook [--force]     install the pre-commit and commit-msg git hooks
   pii-lint allow PATH:LINE:COL        add the finding there to the allowlist (a keyed fingerprint)
+  pii-lint allow --rekey [paths...]   key an allowlist that has no salt (older versions wrote one)
   pii-lint --version | --help [command]
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or runtime error.
@@ -322,6 +334,7 @@ how many tokens it restored on stderr. No model is loaded.
   --map NAME|FILE        the map redact wrote (same NAME or path)
 ${USAGE_COMMON}`,
   allow: `Usage: pii-lint allow PATH:LINE:COLUMN [--label CLASS]
+       pii-lint allow --rekey [paths...]
 
 Adds the finding that scan reports at PATH:LINE:COLUMN to the allowlist of the nearest
 .piilintrc.json (created at the repository root when there is none) as a keyed HMAC fingerprint.
@@ -329,6 +342,12 @@ The value is read from the file: it is never typed on the command line (so it is
 history) nor printed.
 
   --label CLASS          the finding of this class, when several start there
+  --rekey                re-key an allowlist that has entries but no "salt" (refused everywhere
+                         else): scans the paths (default: the folder holding .piilintrc.json) as
+                         scan does, keys each entry whose value it finds with a new random salt,
+                         and drops the entries whose values are in none of the files. Prints
+                         only how many were re-keyed and dropped; nothing changes when a file
+                         could not be read.
 ${USAGE_COMMON}`,
   'install-hook': `Usage: pii-lint install-hook [--force] [--model DIR]
 

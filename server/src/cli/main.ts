@@ -9,6 +9,7 @@ import { runAllow } from './commands/allow';
 import { runDetect } from './commands/detect';
 import { runInstallHook } from './commands/installHook';
 import { runRedact } from './commands/redact';
+import { runRekey } from './commands/rekey';
 import { runRestore } from './commands/restore';
 import { runScan } from './commands/scan';
 
@@ -36,6 +37,8 @@ async function run(argv: string[]): Promise<number> {
       return runInstallHook(parsed);
     case 'allow':
       return runAllow(parsed);
+    case 'rekey':
+      return runRekey(parsed);
   }
 }
 

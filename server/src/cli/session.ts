@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, findConfigFile, findRepositoryRoot, loadWorkspaceConfig, type WorkspaceConfig } from '../engine/policy/config';
+import { ConfigError, findConfigFile, findRepositoryRoot, loadWorkspaceConfig, type ParseOptions, type WorkspaceConfig } from '../engine/policy/config';
 import { createEngine, ModelLoadError, type Engine } from '../engine/engine';
 import { CliError } from './args';
 
@@ -84,11 +84,14 @@ export class ConfigResolver {
   /** Keyed by config file (or, without one, by the root it falls back to). */
   private readonly byId = new Map<string, WorkspaceConfig>();
 
-  constructor(private readonly configFile?: string) {}
+  constructor(
+    private readonly configFile?: string,
+    private readonly options: ParseOptions = {},
+  ) {}
 
   private load(from: string, configFile: string | undefined): WorkspaceConfig {
     try {
-      return loadWorkspaceConfig(from, configFile === undefined ? {} : { configFile });
+      return loadWorkspaceConfig(from, configFile === undefined ? this.options : { ...this.options, configFile });
     } catch (e) {
       if (e instanceof ConfigError) throw new CliError(e.message);
       throw e;

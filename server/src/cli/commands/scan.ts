@@ -19,8 +19,14 @@ import { IGNORE_REASON_TEXT, IgnoreRules, type IgnoreReason } from '../ignores';
 import { generatedLabel, skippedGeneratedKind } from '../../engine/policy/fileTypes';
 import { appendAll } from '../../engine/arrays';
 
+/** What walking files needs of scan's options (`allow --rekey` walks with scan's defaults). */
+export type WalkArgs = Pick<ScanArgs, 'paths' | 'maxFileSize' | 'code' | 'noIgnore'>;
+
+/** Sees each scanned text with its findings (offsets into that text); keeps no value it reads. */
+export type TextVisitor = (text: string, findings: readonly PolicyFinding[]) => void;
+
 interface ScanContext {
-  args: ScanArgs;
+  args: WalkArgs;
   cwd: string;
   configs: ConfigResolver;
   engine: LazyEngine;
@@ -29,6 +35,7 @@ interface ScanContext {
   deferred: string[] | null;
   /** git's comment character, once a commit message was read. */
   commentChar?: string;
+  visit?: TextVisitor;
 }
 
 /** How a path is shown: relative to the current folder when inside it. */
@@ -70,6 +77,7 @@ async function scanOne(ctx: ScanContext, absPath: string, text: string, extra: S
   ctx.report.model ??= engine.model;
   const findings: PolicyFinding[] = await scanText(engine, text, { path: absPath, policy: ws.policy, code: ctx.args.code, ...extra });
   ctx.report.filesScanned++;
+  ctx.visit?.(text, findings);
   return toFileFindings(displayPath(ctx.cwd, absPath), text, findings).map((f) => ({ ...f, absPath }));
 }
 
@@ -102,6 +110,7 @@ async function scanRest(
   for (const piece of pieces) {
     const text = overlap > 0 ? head.slice(overlapStart) + piece.text : piece.text;
     const found = await scanText(engine, text, { path: absPath, policy, code: 'all', languageId: 'plaintext' });
+    ctx.visit?.(text, found);
     for (const f of toFileFindings(shown, text, found)) {
       if (f.end <= overlap) continue; // the head's scan had it
       out.push({
@@ -263,6 +272,20 @@ async function scanCommitMessage(ctx: ScanContext, file: string): Promise<void> 
     findings = findings.filter((f) => !isKnownIdentity(text, f, regions, known, mode));
   }
   addFindings(ctx, findings);
+}
+
+/**
+ * Every text `scan PATHS` reads, walked and skipped as it does (ignore rules, generated and binary
+ * files, the recognizers past --max-file-size), handed to `visit` with its findings; notices go to
+ * stderr as scan's do. For `allow --rekey`, which reads the allowlisted values there. The report
+ * says what was scanned and passed over; it is never formatted.
+ */
+export async function visitPaths(args: WalkArgs, configs: ConfigResolver, engine: LazyEngine, visit: TextVisitor): Promise<ScanReport> {
+  const cwd = process.cwd();
+  const base = configs.forDir(cwd);
+  const report: ScanReport = { findings: [], notices: [], filesScanned: 0, model: null, root: base.root, policy: base.policy, toolVersion: '' };
+  await scanPaths({ args, cwd, configs, engine, report, deferred: null, visit });
+  return report;
 }
 
 export async function runScan(args: ScanArgs, version: string): Promise<number> {

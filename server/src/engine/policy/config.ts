@@ -61,11 +61,21 @@ function isProbability(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 }
 
+export interface ParseOptions {
+  /** Keep an allowlist that has entries but no salt instead of refusing it: only `allow --rekey`, which re-keys it. */
+  acceptUnsalted?: boolean;
+}
+
+/** An allowlist with entries and no salt (missing, or `""` as older versions wrote): HMACs with an empty key. */
+export function isUnsalted(config: PolicyConfig): boolean {
+  return (config.allowlist?.length ?? 0) > 0 && !config.salt;
+}
+
 /**
  * Validates a `.piilintrc.json`. Errors never quote values from the file: an allowlist entry
  * that isn't a fingerprint may well be the plaintext someone meant to hide.
  */
-export function parseConfig(text: string, file: string): { config: PiiLintConfig; warnings: string[]; errors: string[] } {
+export function parseConfig(text: string, file: string, options: ParseOptions = {}): { config: PiiLintConfig; warnings: string[]; errors: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -118,7 +128,7 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
     if (typeof raw.salt !== 'string') fail('salt', 'a string');
     config.salt = raw.salt as string;
   }
-  if (config.allowlist?.length && !config.salt) throw new ConfigError(unsaltedMessage(file, config.allowlist.length));
+  if (isUnsalted(config) && !options.acceptUnsalted) throw new ConfigError(unsaltedMessage(file, config.allowlist?.length ?? 0));
   if (raw.model !== undefined) {
     if (typeof raw.model !== 'string' || raw.model === '') fail('model', 'a folder path');
     config.model = raw.model as string;
@@ -154,12 +164,17 @@ export function parseConfig(text: string, file: string): { config: PiiLintConfig
   return { config, warnings, errors };
 }
 
+/** The command that re-keys an unsalted allowlist (commands/rekey.ts), named by the refusal. */
+export const REKEY_COMMAND = 'pii-lint allow --rekey';
+
 /**
- * An unkeyed SHA-256 of an e-mail address is one dictionary lookup away from the address, so a
- * list without its key is refused, not used. Its entries can't be re-keyed without the values.
+ * An HMAC with an empty key is a plain hash: an e-mail address's is one dictionary lookup away
+ * from it, so a list without its key is refused, not used. Its entries can only be re-keyed from
+ * the values, which is what the command the message names does: the CLI, the hooks and the editor
+ * all show this message, so it carries the one fix.
  */
 function unsaltedMessage(file: string, entries: number): string {
-  return `${file}: "allowlist" has ${entries} ${entries === 1 ? 'entry' : 'entries'} but no "salt": unkeyed fingerprints can be reversed by a dictionary lookup, so PII Lint refuses them. Fix: delete the "allowlist" key, then allow the values again ("Add to allowlist" writes a new random salt).`;
+  return `${file}: "allowlist" has ${entries} ${entries === 1 ? 'entry' : 'entries'} but no "salt": unkeyed fingerprints can be reversed by a dictionary lookup, so PII Lint refuses them. Fix: run "${REKEY_COMMAND}" in the repository; it keys the entries whose values are still in its files with a new random salt and drops the others.`;
 }
 
 function startDir(from: string): string {
@@ -224,7 +239,7 @@ export interface WorkspaceConfig {
 }
 
 /** Loads the policy that applies to `from` (a file or folder). Throws ConfigError on a bad file. */
-export function loadWorkspaceConfig(from: string, options: { configFile?: string } = {}): WorkspaceConfig {
+export function loadWorkspaceConfig(from: string, options: { configFile?: string } & ParseOptions = {}): WorkspaceConfig {
   const configFile = options.configFile ? resolve(options.configFile) : findConfigFile(from);
   const root = configFile ? dirname(configFile) : (findRepositoryRoot(from) ?? startDir(from));
   let config: PiiLintConfig = {};
@@ -237,7 +252,7 @@ export function loadWorkspaceConfig(from: string, options: { configFile?: string
       throw new ConfigError(`${configFile}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     let errors: string[];
-    ({ config, warnings, errors } = parseConfig(text, configFile));
+    ({ config, warnings, errors } = parseConfig(text, configFile, options));
     if (errors.length > 0) throw new ConfigError(errors.join('\n'));
   }
   const patterns = [...(config.ignore ?? [])];
@@ -248,7 +263,8 @@ export function loadWorkspaceConfig(from: string, options: { configFile?: string
     ...(configFile ? { configFile } : {}),
     config,
     warnings,
-    policy: createPolicy(config),
+    // An accepted unsalted list silences nothing: `allow --rekey` has to see every value it may hold.
+    policy: createPolicy(isUnsalted(config) ? { ...config, allowlist: [] } : config),
     ...(config.model ? { modelDir: resolve(root, config.model) } : {}),
     isIgnored: createPathFilter(root, patterns),
   };
@@ -260,22 +276,35 @@ export function generateSalt(): string {
 }
 
 /**
+ * The one way a `.piilintrc.json` is rewritten: its text validated (ConfigError for one that isn't
+ * a valid config), `edit` applied to the JSON object, written back with its other keys in their
+ * order.
+ */
+function editedConfig(existing: string | undefined, file: string, options: ParseOptions, edit: (raw: Record<string, unknown>) => void): string {
+  let raw: Record<string, unknown> = {};
+  if (existing !== undefined && existing.trim() !== '') {
+    parseConfig(existing, file, options);
+    raw = JSON.parse(existing.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  }
+  edit(raw);
+  return `${JSON.stringify(raw, null, 2)}\n`;
+}
+
+/**
  * `.piilintrc.json` text with `value`'s fingerprint added to its allowlist, and that fingerprint:
  * an allowlist without a salt gets a random one (never `""`; parseConfig refused one with entries).
  * Other keys and their order are kept. Throws ConfigError for a file that isn't a valid config.
  */
 export function withAllowlisted(existing: string | undefined, file: string, label: string, value: string): { text: string; fingerprint: string } {
-  let raw: Record<string, unknown> = {};
-  if (existing !== undefined && existing.trim() !== '') {
-    parseConfig(existing, file);
-    raw = JSON.parse(existing.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-  }
-  const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
-  if (typeof raw.salt !== 'string' || raw.salt === '') raw.salt = generateSalt();
-  const fp = fingerprint(label, value, raw.salt as string);
-  if (!list.includes(fp)) list.push(fp);
-  raw.allowlist = list;
-  return { text: `${JSON.stringify(raw, null, 2)}\n`, fingerprint: fp };
+  let fp = '';
+  const text = editedConfig(existing, file, {}, (raw) => {
+    const list = Array.isArray(raw.allowlist) ? (raw.allowlist as string[]) : [];
+    if (typeof raw.salt !== 'string' || raw.salt === '') raw.salt = generateSalt();
+    fp = fingerprint(label, value, raw.salt as string);
+    if (!list.includes(fp)) list.push(fp);
+    raw.allowlist = list;
+  });
+  return { text, fingerprint: fp };
 }
 
 /** Adds a value's fingerprint to the allowlist in `configFile` (created when missing) and returns it. */
@@ -283,4 +312,17 @@ export function addToAllowlist(configFile: string, label: string, value: string)
   const { text, fingerprint: fp } = withAllowlisted(existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined, configFile, label, value);
   writeFileSync(configFile, text);
   return fp;
+}
+
+/**
+ * `.piilintrc.json` text whose allowlist is replaced by `allowlist`, keyed by `salt` (what
+ * `allow --rekey` writes; an unsalted list is accepted, it is the one being replaced). Other keys
+ * and their order are kept.
+ */
+export function withRekeyedAllowlist(existing: string, file: string, salt: string, allowlist: readonly string[]): string {
+  if (salt === '') throw new ConfigError(`${file}: refusing to write an allowlist without a salt`);
+  return editedConfig(existing, file, { acceptUnsalted: true }, (raw) => {
+    raw.allowlist = [...allowlist];
+    raw.salt = salt;
+  });
 }
