@@ -13,8 +13,8 @@
  * finding on an attribution line — copyright and licence holders, authors and maintainers, Debian
  * changelog trailers and `[ Name ]` lines, thanks and credits, GitHub @handles in changelogs, a man
  * page's AUTHOR/COPYRIGHT/REPORTING BUGS sections — and a name found elsewhere that the corpus
- * writes, somewhere, with its e-mail address ("Helmut Grohne <…>"). Everything else flagged is a
- * false positive.
+ * writes, somewhere, with its e-mail address ("Helmut Grohne <…>"), and a changelog entry's
+ * credit ("(Emmanuel Bourg)", "report by …"). Everything else flagged is a false positive.
  * Lockfiles are skipped by default; they are also scanned with "skipGenerated": [] as a separate row.
  * --check exits 1 when a category is over 0.5 per 1,000 lines or a planted value is missed.
  */
@@ -133,6 +133,20 @@ function isKnownPerson(f, text) {
   return false;
 }
 
+/**
+ * Debian and upstream changelogs credit people in their entries' own way: "(Emmanuel Bourg)" closing
+ * an entry, "report by Gabriel Ravier", "from Helmut", "by Jochen Voss" — the name may wrap onto the
+ * next line. A name-class finding after an open parenthesis or such a word, with only capitalised
+ * words between, is a credited person.
+ */
+const CREDIT_BEFORE = /(?:\(|\b(?:by|from|thanks to))\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}$/u;
+function isChangelogCredit(f) {
+  if (!NAME_CLASSES.has(f.label)) return false;
+  const lines = linesOf(f.path);
+  const before = `${lines[f.line - 2] ?? ''} ${(lines[f.line - 1] ?? '').slice(0, f.column - 1)}`;
+  return CREDIT_BEFORE.test(before);
+}
+
 function isPlanted(f) {
   return planted.find((p) => p.path === f.path && p.line === f.line);
 }
@@ -164,7 +178,7 @@ function classify(category, f) {
   if (category === 'configs' && underPersonKey(f.path, f.line - 1)) return 'person';
   if (f.label === 'EMAIL') return 'person';
   if (ATTRIBUTION.test(text)) return 'person';
-  if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text))) return 'person';
+  if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text) || isChangelogCredit(f))) return 'person';
   if (category === 'man-pages' && inManPersonSection(f.path, f.line - 1)) return 'person';
   if (isKnownPerson(f, text)) return 'person';
   return 'fp';
