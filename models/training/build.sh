@@ -51,6 +51,8 @@ else
 fi
 
 if [[ ! -f models/pii-lint-mini/tokenizer.json ]]; then node models/training/build-tokenizer.mjs models/pii-lint-mini/tokenizer.json; fi
+# A model folder elsewhere (OUT) needs the vocabulary too, or the tune and check stages can't load it.
+[[ -f $OUT/tokenizer.json ]] || cp models/pii-lint-mini/tokenizer.json "$OUT/tokenizer.json"
 
 if has lexicon; then
   npx tsx models/training/build-lexicon.ts $OUT/lexicon.json

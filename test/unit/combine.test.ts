@@ -79,3 +79,16 @@ test("a model finding its own check disproves yields to a context recognizer's r
   const kept = combineFindings(line, [span('HDFC048213377651', 'PASSWORD', 0.9)], [span('HDFC048213377651', 'ACCOUNTNUMBER', 0.85, true)]);
   assert.deepEqual(kept.map((f) => f.label), ['PASSWORD']);
 });
+
+test('a recognizer that calls a real-looking value no one\'s (a network, a fiction number) is not outvoted by the model agreeing', () => {
+  const t = '#scopev4 ::ffff:169.254.0.0/112 and call 555-0142';
+  const on = spanIn(t);
+  const out = combineFindings(
+    t,
+    [on('::ffff:169.254.0.0', 'IPV6', 0.97), on('555-0142', 'PHONENUMBER', 0.9)],
+    [on('::ffff:169.254.0.0', 'IPV6', 0.3, true), on('555-0142', 'PHONENUMBER', 0.2, true)],
+  );
+  assert.deepEqual(out.map((f) => [f.label, f.evidence.model]), [['IPV6', 0.97], ['PHONENUMBER', 0.9]]);
+  assert.equal(out[0]!.score, 0.3);
+  assert.ok(out[1]!.score <= 0.2);
+});

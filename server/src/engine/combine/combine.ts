@@ -17,6 +17,12 @@ const PROVEN = 0.9;
 const FAILED_VALIDATION_FACTOR = 0.5;
 /** Documentation/test values stay visible to tuning and hovers but under every default threshold. */
 const PLACEHOLDER_SCORE = 0.1;
+/**
+ * A recognizer's score this low is its verdict that a real-looking value is no one's (a loopback
+ * or network address, a 555-01xx fiction number): a model reading the same value agrees it is an
+ * address or a number, not that it is personal, so it does not raise the score.
+ */
+const NOT_PERSONAL_MAX = 0.3;
 
 /** Address parts that are only digits to the model: a phone line under a postcode reads like one. */
 const NUMBER_PARTS = new Set(['ZIPCODE', 'BUILDINGNUMBER', 'SECONDARYADDRESS']);
@@ -107,11 +113,8 @@ export function combineFindings(text: string, model: Finding[], recognized: Find
     const modelScore = Math.max(0, ...same.map((i) => base[i].evidence.model ?? base[i].score));
     // Agreement counts the model's score after its validator: a value failing its checksum stays doubtful.
     const agreed = Math.max(0, ...same.map((i) => base[i].score));
-    out.push(
-      same.length > 0
-        ? { ...r, score: Math.max(r.score, 1 - (1 - r.score) * (1 - agreed)), evidence: { ...r.evidence, model: modelScore } }
-        : r,
-    );
+    const score = r.score > NOT_PERSONAL_MAX ? Math.max(r.score, 1 - (1 - r.score) * (1 - agreed)) : r.score;
+    out.push(same.length > 0 ? { ...r, score, evidence: { ...r.evidence, model: modelScore } } : r);
   }
   base.forEach((m, i) => {
     if (!removed[i]) out.push(m);
