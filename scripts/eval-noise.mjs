@@ -135,11 +135,11 @@ function isKnownPerson(f, text) {
 
 /**
  * Debian and upstream changelogs credit people in their entries' own way: "(Emmanuel Bourg)" closing
- * an entry, "report by Gabriel Ravier", "from Helmut", "by Jochen Voss" — the name may wrap onto the
- * next line. A name-class finding after an open parenthesis or such a word, with only capitalised
- * words between, is a credited person.
+ * an entry, "report by Gabriel Ravier", "from Helmut", "thanks to A B and C D" — the names may wrap
+ * onto the next line. A name-class finding after an open parenthesis or such a word, with only
+ * capitalised words, commas and "and" between, is a credited person.
  */
-const CREDIT_BEFORE = /(?:\(|\b(?:by|from|thanks to))\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}$/u;
+const CREDIT_BEFORE = /(?:\(|\b(?:by|from|thanks to))\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
 function isChangelogCredit(f) {
   if (!NAME_CLASSES.has(f.label)) return false;
   const lines = linesOf(f.path);

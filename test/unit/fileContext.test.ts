@@ -26,7 +26,7 @@ describe('machine tokens', () => {
   test('licence ids, also cut short; versions and pins, paths, file names, package:arch, constants (also @NAME:), issue keys', () => {
     for (const t of ['MIT', 'GPL-2', 'BSD-3-Clause', 'BSD-3', 'Apache-2.0', 'BlueOak', '(MIT', 'LGPL-2.1+']) assert.ok(isLicenceId(t), t);
     for (const t of ['Smith', 'Mitchell', 'GPLX']) assert.ok(!isLicenceId(t), t);
-    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem', '/038-pinentry-curses_1.2.1-1_amd64.deb', 'google-cloud-cli=528.0.0-0', 'requests==2.31.0', '@GNUTLS_OCSP_PRINT_FULL:', '%GNUTLS_E_SUCCESS', 'u_int16_t', 'int32']) {
+    for (const t of ['2.5.0-1+deb12u1', '1:2.3.4-1', 'amd64', 'libc6:amd64', 'tsconfig.json', 'lib/index.js', '.../08-libfoo_1.2_all.deb', 'GNUTLS_X509', 'JDK-8316138', 'debian:Go_Daddy_Class_2_CA.pem', '/038-pinentry-curses_1.2.1-1_amd64.deb', 'google-cloud-cli=528.0.0-0', 'requests==2.31.0', '@GNUTLS_OCSP_PRINT_FULL:', '%GNUTLS_E_SUCCESS', 'u_int16_t', 'int32', '#1029404']) {
       assert.ok(isMachineToken(t), t);
     }
     for (const t of ['Jennifer', 'jsmith42', 'maria.gonzalez@contoso.com', '+49 30 2758 4410', 'O\'Brien', '@jsmith', 'Jane=Doe', '@Jennifer:']) assert.ok(!isMachineToken(t), t);

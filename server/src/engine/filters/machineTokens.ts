@@ -70,8 +70,8 @@ const ARCH = /^(?:amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|ppc64e
 const PACKAGE_ARCH = /^[a-z0-9][a-z0-9.+-]*:(?:amd64|arm64|armhf|armel|i386|ppc64el|s390x|riscv64|mips64el|all)$/;
 /** A constant (`GNUTLS_X509`, `O_RDONLY`), or a C type (`u_int16_t`, `int32`). */
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[a-z][a-z0-9_]*_t$|^u?int(?:8|16|32|64|128)$/;
-/** An issue-tracker key (`JDK-8316138`, `CVE-2024-1234`). */
-const ISSUE_KEY = /^[A-Z][A-Z0-9]+-\d+(?:-\d+)?$/;
+/** An issue-tracker key or reference (`JDK-8316138`, `CVE-2024-1234`, `#1029404`, `GH-12`). */
+const ISSUE_KEY = /^[A-Z][A-Z0-9]+-\d+(?:-\d+)?$|^#\d+$/;
 /** A path: a slash after a word character or a dot (`lib/index.js`), or leading one (`/038-pinentry_1.2.deb`, what is left of `.../038-…` once its dots are trimmed). */
 const PATH = /(?:^|[\w.~])\/[\w.]/;
 /** A pinned package (`google-cloud-cli=528.0.0-0`, `requests==2.31.0`). */
