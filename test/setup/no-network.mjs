@@ -27,7 +27,8 @@ import workerThreads from 'node:worker_threads';
 const SELF = fileURLToPath(import.meta.url);
 const ENV_LOG = 'PII_LINT_NET_GUARD_LOG';
 
-// One log for the whole run, created by the first process (the test runner), inherited by the rest.
+// One log for the whole run: test/setup/run.mjs sets its path before node's test runner starts (the
+// runner's own process runs no preloads); a test file run on its own gets a log of its own.
 if (!process.env[ENV_LOG]) process.env[ENV_LOG] = join(mkdtempSync(join(tmpdir(), 'pii-lint-netguard-')), 'violations.log');
 const LOG = process.env[ENV_LOG];
 
