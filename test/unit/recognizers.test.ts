@@ -175,6 +175,8 @@ describe('hard negatives', () => {
     }
     assert.ok(only('server 192.168.4.20 is down', 'IPV4')[0]!.score >= 0.9);
     assert.ok(only('allow 203.0.113.7/32 only', 'IPV4')[0]!.score >= 0.9, 'a /32 is one host');
+    assert.deepEqual(only('at-spi2-core (2.39.90.1-1) experimental', 'IPV4'), [], 'a Debian version with its revision');
+    assert.equal(only('range 10.1.2.3-10.1.2.9 reserved', 'IPV4').length, 2, 'an address range is two addresses');
   });
 
   test('card digits are not also reported as a phone number', () => {

@@ -49,6 +49,12 @@ describe('checksum arithmetic', () => {
 });
 
 describe('validateEntity', () => {
+  test('card security codes: 3 or 4 digits, or a failure', () => {
+    assert.equal(valid('CREDITCARDCVV', '123'), undefined);
+    assert.equal(valid('CREDITCARDCVV', '1234'), undefined);
+    for (const v of ['8317507', '65', '12a']) assert.equal(valid('CREDITCARDCVV', v), false, v);
+  });
+
   test('user agents: a product/version token, or a failure (a bare version in an apt log is not one)', () => {
     assert.equal(valid('USERAGENT', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36'), undefined);
     assert.equal(valid('USERAGENT', 'curl/8.5.0'), undefined);

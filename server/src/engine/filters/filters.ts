@@ -1,7 +1,7 @@
 /**
  * The filter stage: model guesses that are not personal data go, whatever their score — a guess
  * alone in a one-token region (a table of string literals), code read as prose (identifiers, doc
- * tags, a licence header), a plain dictionary word, a word of letters called a password with
+ * tags, a licence header), a plain dictionary word, a password or a registration mark with
  * nothing naming it one. Only model guesses are looked at; the
  * recognizers come later and are never filtered.
  */
@@ -9,7 +9,7 @@ import type { Lexicon } from '../features';
 import type { Finding, Region } from '../types';
 import { appendAll } from '../arrays';
 import { bareRegions, isBareLiteralGuess, isCodeLike } from './codeContext';
-import { isUnnamedWordPassword } from './passwordWords';
+import { isUnnamedValue } from './unnamedValues';
 import { isPlainWordGuess } from './plainWords';
 
 /** Model findings of one of the scanned regions (the same object as in `regions`), in text offsets. */
@@ -32,5 +32,5 @@ export function keepPersonalGuesses(
     const inTable = bare.get(region);
     appendAll(kept, inTable === undefined ? findings : findings.filter((f) => !isBareLiteralGuess(text, f, inTable, lexicon, norm)));
   }
-  return kept.filter((f) => !isCodeLike(text, f) && !isPlainWordGuess(text, f, lexicon, norm) && !isUnnamedWordPassword(text, f));
+  return kept.filter((f) => !isCodeLike(text, f) && !isPlainWordGuess(text, f, lexicon, norm) && !isUnnamedValue(text, f));
 }

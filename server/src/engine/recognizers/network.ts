@@ -17,7 +17,8 @@ import { after, before, finding, VERSION_BEFORE, type Scan } from './scanner';
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 const IP_CONTEXT = /\b(?:ip|ipv4|ipv6|ip address|addr|address|host|hostname|server|gateway|dns|subnet|router|client|remote|src|dst|source|destination|connect(?:ed|ion)?|ping|inet|proxy|firewall|login|logged|visitor|user)\b/;
-const VERSION_AFTER = /^-(?:alpha|beta|rc|dev|pre|snapshot|final|release)/;
+/** A pre-release tag, or a Debian revision (`2.39.90.1-1)`; not the `-10.0.0.9` of a range). */
+const VERSION_AFTER = /^-(?:alpha|beta|rc|dev|pre|snapshot|final|release|\d+(?![.\d]))/;
 /** `/24` after an address: a block of addresses (a routing table, a firewall rule), no one's host; `/32` and `/128` are one host. */
 const CIDR_AFTER = /^\/(?!32(?!\d)|128(?!\d))\d{1,3}(?!\d)/;
 

@@ -191,6 +191,9 @@ export function validateEntity(label: string, value: string): Verdict | null {
       return notADate(v);
     case 'CURRENCYCODE':
       return verdict(isCurrencyCode(v), 'ISO 4217 code');
+    case 'CREDITCARDCVV':
+      // A card's security code is 3 digits (4 on American Express); `8317507` is a bug number.
+      return /^\d{3,4}$/.test(v) ? null : fail('3 or 4 digits ✗');
     case 'USERAGENT':
       // A user agent names a product with its version (`Mozilla/5.0`, `curl/8.5.0`); a bare
       // version (`528.0.0`, `gnupg_2.2.40` in an apt log) is not one. A pass proves nothing more.

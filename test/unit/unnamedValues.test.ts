@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isUnnamedWordPassword } from '../../server/src/engine/filters/passwordWords';
+import { isUnnamedValue } from '../../server/src/engine/filters/unnamedValues';
 
 const dropped = (text: string, value: string, label = 'PASSWORD'): boolean => {
   const start = text.lastIndexOf(value);
   assert.ok(start >= 0, value);
-  return isUnnamedWordPassword(text, { start, end: start + value.length, label, score: 0.9, evidence: { model: 0.9 } });
+  return isUnnamedValue(text, { start, end: start + value.length, label, score: 0.9, evidence: { model: 0.9 } });
 };
 
 test('a word of letters read as a password with nothing naming it one is dropped', () => {
@@ -22,4 +22,12 @@ test('a named password, a secret-shaped one, and other classes stay', () => {
   assert.equal(dropped('log in with W!nter2024 tomorrow', 'W!nter2024'), false);
   assert.equal(dropped('log in with hunter2 tomorrow', 'hunter2'), false);
   assert.equal(dropped('openjdk-17 (17.0.15) bookworm', 'openjdk', 'USERNAME'), false);
+});
+
+test('a registration mark needs a word for a vehicle on its line, before or just after', () => {
+  assert.equal(dropped('Fix SMBus detection of W83627EHF and W83627DHG', 'W83627EHF', 'VEHICLEVRM'), true);
+  assert.equal(dropped('Add detection of DDR4 SPD', 'DDR4 SPD', 'VEHICLEVRM'), true);
+  assert.equal(dropped('The car with plate KJ19 XYZ was towed.', 'KJ19 XYZ', 'VEHICLEVRM'), false);
+  assert.equal(dropped('Fine for KJ19 XYZ, the blue van outside', 'KJ19 XYZ', 'VEHICLEVRM'), false);
+  assert.equal(dropped('Kennzeichen: B-MW 1234', 'B-MW 1234', 'VEHICLEVRM'), false);
 });
