@@ -9,6 +9,7 @@
  * - Phone numbers with a phone word beside them ("fax", "office") say so in their evidence: that
  *   word outranks the model reading the digits as a postcode (combine.ts).
  */
+import { isNamedIsbn } from './isbn';
 import type { Finding } from '../types';
 import { appendAll } from '../arrays';
 import { parseDate } from './dates';
@@ -175,7 +176,7 @@ export function scanPhones(s: Scan): Finding[] {
   for (const { m, start, end } of matches(s, PHONE)) {
     const c = { start, end, value: m[0] };
     const { digits } = phoneShape(c.value);
-    if (digits.length < MIN_PHONE_DIGITS || GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start))) continue;
+    if (digits.length < MIN_PHONE_DIGITS || GROUP_BEFORE.test(s.text.slice(Math.max(0, start - 12), start)) || isNamedIsbn(s.text, start, end)) continue;
     const f = digits.length <= 15 && !isTaken(s, start, end) ? scorePhone(s, c) : null;
     if (f) out.push(f);
     else if (c.value.includes(' ') && digits.length >= 14) appendAll(out, splitRun(s, c));
