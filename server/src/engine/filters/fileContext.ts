@@ -3,8 +3,9 @@
  *
  * - everywhere: time stamps, licence identifiers and machine tokens (paths, file names, versions,
  *   architectures, constants) are not people (machineTokens.ts), nor is a man page's roff markup;
- * - source code: an ALL-CAPS word (`EOF`, `PARAM`, a Unicode character name) is a name for
- *   something, not someone;
+ * - source code: an ALL-CAPS word or phrase (`EOF`, a Unicode character's `HARD SIGN`) is a name
+ *   for something, not someone, and so is a word the file uses as code (`new Promise(`); man
+ *   pages: their ALL-CAPS placeholders (`ACCOUNT`);
  * - data and config files: a value is read with its key (keyContext.ts): keys and the values of
  *   software keys are dropped, values of personal keys raised;
  * - logs: tokens with digits glued to letters (`libsasl2`, `amd64`) and bare numbers are the
@@ -95,11 +96,26 @@ function onRoffRequest(text: string, f: Finding): boolean {
 
 const ALL_CAPS = /^[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+)*$/;
 
-/** The file uses the word as code: called, dereferenced, constructed, extended or a type argument (`new Promise(`, `Element.prototype`). */
-function usedAsCode(text: string, value: string): boolean {
-  if (!/^[A-Za-z_$][\w$]*$/.test(value)) return false;
-  const v = value.replace(/\$/g, '\\$');
-  return new RegExp(`(?<![\\w$])${v}(?:\\(|\\.[A-Za-z_$]|<[A-Z])|\\b(?:new|instanceof|extends|implements)\\s+${v}(?![\\w$])|<${v}[>,]`).test(text);
+/**
+ * Whether the file uses a word as code: called, dereferenced, constructed, extended or a type
+ * argument (`new Promise(`, `Element.prototype`). Each word's answer is kept: a document's scan
+ * asks about the same few words many times, and each answer reads the whole text.
+ */
+class UsedAsCode {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  test(value: string): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(value)) return false;
+    let used = this.known.get(value);
+    if (used === undefined) {
+      const v = value.replace(/\$/g, '\\$');
+      used = new RegExp(`(?<![\\w$])${v}(?:\\(|\\.[A-Za-z_$]|<[A-Z])|\\b(?:new|instanceof|extends|implements)\\s+${v}(?![\\w$])|<${v}[>,]`).test(this.text);
+      this.known.set(value, used);
+    }
+    return used;
+  }
 }
 
 /** A word-like guess the way code and logs write words: lower case, or a call (`malloc(`). */
@@ -143,6 +159,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   const stamps = timestampRegions(text);
   const spans = flavour === 'data' ? keyedLines(text) : [];
   const licence = isLicence(flavour, text);
+  const codeWords = new UsedAsCode(text);
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.evidence.recognizer) {
@@ -174,7 +191,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
     // Code and man pages: an ALL-CAPS word is a name for something (`EOF`, a Unicode character's
     // `HARD SIGN`, a man page's `ACCOUNT` placeholder), not someone.
     if ((flavour === 'code' || flavour === 'man') && WORDLIKE.has(f.label) && ALL_CAPS.test(value)) continue;
-    if (flavour === 'code' && WORDLIKE.has(f.label) && usedAsCode(text, value)) continue;
+    if (flavour === 'code' && WORDLIKE.has(f.label) && codeWords.test(value)) continue;
     if (WORDLIKE.has(f.label) && (flavour === 'code' || flavour === 'log' || flavour === 'data') && isCodeWord(text, f, value)) continue;
     if (WORDLIKE.has(f.label) && /^\s*\(/.test(text.slice(f.end, f.end + 2)) && /^[\p{Ll}\d_]+$/u.test(value)) continue;
     if (flavour === 'log' && isLogToken(token, f.label)) continue;
