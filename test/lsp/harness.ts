@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
@@ -66,46 +67,24 @@ export function defaultModelPath(): string {
 // ---------------------------------------------------------------------------------------------
 // Text edits
 
+/** A text's line index, built once and asked many times (vscode-languageserver-textdocument, as the server counts lines). */
+function indexed(text: string): TextDocument {
+  return TextDocument.create('file:///harness', 'plaintext', 0, text);
+}
+
 export function offsetAt(text: string, pos: Position): number {
-  return offsetIn(text, lineStarts(text), pos);
-}
-
-/** Where each line of `text` starts (CRLF, LF and a lone CR end a line): index once, look up many. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** offsetAt with the line index of `text` already built (a publish of 8,000 diagnostics on a 10,000-line text would otherwise walk the text 8,000 times). */
-export function offsetIn(text: string, starts: readonly number[], pos: Position): number {
-  const i = starts[pos.line];
-  if (i === undefined) return text.length;
-  let end = i;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return Math.min(i + pos.character, end);
+  return indexed(text).offsetAt(pos);
 }
 
 export function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
+  return indexed(text).positionAt(offset);
 }
 
 /** Applies LSP TextEdits (non-overlapping, positions in the original text) to `text`. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = lineStarts(text);
+  const doc = indexed(text);
   const spans = edits
-    .map((e, i) => ({ start: offsetIn(text, starts, e.range.start), end: offsetIn(text, starts, e.range.end), newText: e.newText, i }))
+    .map((e, i) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText, i }))
     .sort((a, b) => b.start - a.start || b.i - a.i);
   let prevStart = Infinity;
   let out = text;
@@ -295,8 +274,9 @@ export class TestClient {
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const doc = this.docs.get(p.uri);
       if (doc && p.version === doc.version && p.diagnostics.length > 0) {
-        const starts = lineStarts(doc.text);
-        for (const d of p.diagnostics) this.watch.plantValue(doc.text.slice(offsetIn(doc.text, starts, d.range.start), offsetIn(doc.text, starts, d.range.end)));
+        // One line index per publish: 8,000 diagnostics on a 10,000-line text must not each walk it.
+        const lines = indexed(doc.text);
+        for (const d of p.diagnostics) this.watch.plantValue(doc.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end)));
       }
       this.diagnostics.set(p.uri, p);
       this.published.push(p);

@@ -20,27 +20,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { buildCli, gitEnv } from './helpers/cli';
+import { BUILTIN_MODEL, buildCli, CLI, gitEnv, MODEL_ARGS, MODEL_DIR, ROOT } from './helpers/cli';
 import { PII_CLASSES } from '../../server/src/engine/labels';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
-const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
-/**
- * The built-in model once it ships; until then the small Hugging Face-shaped ONNX fixture, which
- * runs through the same engine (its random weights leave the work to the checksum recognizers).
- */
-const MODEL_DIR = process.env.PII_LINT_TEST_MODEL
-  ? resolve(process.env.PII_LINT_TEST_MODEL)
-  : existsSync(join(BUILTIN_MODEL, 'config.json'))
-    ? undefined
-    : join(ROOT, 'test', 'fixtures', 'tiny-hf-model');
-const MODEL_ARGS = MODEL_DIR ? ['--model', MODEL_DIR] : [];
 
 /** Values in the fixtures and examples: none may ever appear in anything the CLI prints. */
 const SECRET_VALUES = [

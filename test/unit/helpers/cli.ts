@@ -11,8 +11,12 @@ import { build } from 'esbuild';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
-const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
-const MODEL_DIR = process.env.PII_LINT_TEST_MODEL
+export const BUILTIN_MODEL = join(ROOT, 'models', 'pii-lint-mini');
+/**
+ * The built-in model once it ships; until then the small Hugging Face-shaped ONNX fixture, which
+ * runs through the same engine (its random weights leave the work to the checksum recognizers).
+ */
+export const MODEL_DIR = process.env.PII_LINT_TEST_MODEL
   ? resolve(process.env.PII_LINT_TEST_MODEL)
   : existsSync(join(BUILTIN_MODEL, 'config.json'))
     ? undefined
