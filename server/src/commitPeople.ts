@@ -10,7 +10,7 @@
  */
 import { dirname } from 'node:path';
 import { knownIdentities } from './cli/git';
-import { isKnownIdentity, knownIdentityRegions, type CommitIdentityMode, type KnownIdentities } from './engine/policy/commitIdentities';
+import { withoutKnownIdentities, type CommitIdentityMode, type KnownIdentities } from './engine/policy/commitIdentities';
 import type { Finding } from './engine/types';
 
 /** How long a repository's known identities are reused (a new commit or `git config` shows after this). */
@@ -36,8 +36,6 @@ export class KnownPeople {
   async filter<F extends Finding>(text: string, findings: F[], where: { repoRoot: string | undefined; file: string | undefined }, mode: CommitIdentityMode): Promise<F[]> {
     const cwd = where.repoRoot ?? (where.file !== undefined ? dirname(where.file) : undefined);
     if (mode === 'off' || cwd === undefined || findings.length === 0) return findings;
-    const known = await this.in(cwd, mode);
-    const regions = knownIdentityRegions(text, known, mode);
-    return findings.filter((f) => !isKnownIdentity(text, f, regions, known, mode));
+    return withoutKnownIdentities(text, findings, await this.in(cwd, mode), mode);
   }
 }

@@ -13,7 +13,7 @@ import { blockReason } from '../blockReason';
 import { decodeText, formatBytes, readCapped, readRange, readTextFile, restPieces, walkFiles, type Decoded } from '../files';
 import { formatJson, formatSarif, formatText, summaryLine, type NoticeKind, type ReportedFinding, UNSCANNED_KINDS, type ScanReport } from '../formatters';
 import { addedLines, commentChar, knownIdentities, readBlob, repositoryRoot, runGit, stagedFiles } from '../git';
-import { isKnownIdentity, knownIdentityRegions, messageWideDisables } from '../../engine/policy/commitIdentities';
+import { messageWideDisables, withoutKnownIdentities } from '../../engine/policy/commitIdentities';
 import { ConfigResolver, LazyEngine, notice, writeOutput } from '../session';
 import { IGNORE_REASON_TEXT, IgnoreRules, type IgnoreReason } from '../ignores';
 import { generatedLabel, skippedGeneratedKind } from '../../engine/policy/fileTypes';
@@ -267,9 +267,7 @@ async function scanCommitMessage(ctx: ScanContext, file: string): Promise<void> 
   // The committer's own sign-off, and trailers naming the repository's authors, are not findings.
   const mode = ctx.configs.forPath(abs).config.commitIdentities ?? 'history';
   if (inRepo && mode !== 'off' && findings.length > 0) {
-    const known = await knownIdentities(ctx.cwd, mode === 'history');
-    const regions = knownIdentityRegions(text, known, mode, char);
-    findings = findings.filter((f) => !isKnownIdentity(text, f, regions, known, mode));
+    findings = withoutKnownIdentities(text, findings, await knownIdentities(ctx.cwd, mode === 'history'), mode, char);
   }
   addFindings(ctx, findings);
 }

@@ -129,6 +129,13 @@ export function isKnownIdentity(text: string, finding: Finding, regions: readonl
   return !word.includes(' ') && word.length > 1 && known.self.some((id) => normName(id.name).split(' ').includes(word));
 }
 
+/** `findings` of a commit message less those naming a known person (the hook's rule, and the editor's). */
+export function withoutKnownIdentities<F extends Finding>(text: string, findings: F[], known: KnownIdentities, mode: CommitIdentityMode, commentChar = '#'): F[] {
+  if (mode === 'off' || findings.length === 0) return findings;
+  const regions = knownIdentityRegions(text, known, mode, commentChar);
+  return findings.filter((f) => !isKnownIdentity(text, f, regions, known, mode));
+}
+
 /** `Name <email> 1700000000 +0100` (what `git var GIT_COMMITTER_IDENT` prints) -> identity. */
 export function parseIdent(line: string): Identity | undefined {
   const m = /^(.*?)\s*<([^<>]*)>/.exec(line.trim());
