@@ -72,6 +72,11 @@ class Layer(nn.Module):
         return x
 
 
+def lex_bit_table(c: Config) -> torch.Tensor:
+    """Row i: the lexicon bits of lex id i (first name, last name, place…), as floats."""
+    return torch.tensor([[(i >> b) & 1 for b in range(c.lex_bits)] for i in range(c.lex_count)], dtype=torch.float32)
+
+
 class PiiLintMini(nn.Module):
     def __init__(self, c: Config):
         super().__init__()
@@ -81,8 +86,7 @@ class PiiLintMini(nn.Module):
         self.pos = nn.Embedding(c.max_positions, c.hidden)
         self.shape = nn.Embedding(c.shape_count, c.hidden)
         # lex id -> its bits (constant table), then a Linear: unseen bit combinations still work.
-        bits = torch.tensor([[(i >> b) & 1 for b in range(c.lex_bits)] for i in range(c.lex_count)], dtype=torch.float32)
-        self.register_buffer('lex_table', bits, persistent=False)
+        self.register_buffer('lex_table', lex_bit_table(c), persistent=False)
         self.lex = nn.Linear(c.lex_bits, c.hidden)
         self.ln_emb = nn.LayerNorm(c.hidden)
         self.drop = nn.Dropout(c.dropout)
@@ -145,8 +149,7 @@ class PiiLintBert(nn.Module):
         # BERT's position and token-type-0 embeddings, folded into one table at load time.
         self.pos = nn.Embedding(c.max_positions, c.hidden)
         self.shape = nn.Embedding(c.shape_count, c.hidden)
-        bits = torch.tensor([[(i >> b) & 1 for b in range(c.lex_bits)] for i in range(c.lex_count)], dtype=torch.float32)
-        self.register_buffer('lex_table', bits, persistent=False)
+        self.register_buffer('lex_table', lex_bit_table(c), persistent=False)
         self.lex = nn.Linear(c.lex_bits, c.hidden)
         self.ln_emb = nn.LayerNorm(c.hidden, eps=1e-12)
         self.drop = nn.Dropout(c.dropout)
