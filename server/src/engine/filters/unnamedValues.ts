@@ -12,35 +12,30 @@ interface NeedsName {
   /** Which of the class's values need the word (a secret-shaped password does not). */
   applies(value: string): boolean;
   words: RegExp;
+  /** The word may also follow the value ("AB12 CDE, the blue van"). */
+  orAfter: boolean;
 }
 
 const NEEDS_NAME: Record<string, NeedsName> = {
   PASSWORD: {
     applies: (value) => /^[\p{L}-]+$/u.test(value),
     words: /(?:pass(?:word|wd|phrase|code)?|pwd|\bpw\b|\bpin\b|secret|credential|kennwort|passwort|mot de passe|contrase[ñn]a|clave|senha|wachtwoord|parola|has[łl]o|l[öo]senord)/i,
+    orAfter: false,
   },
   VEHICLEVRM: {
     applies: () => true,
     words: /(?:plate|registration|\breg\b|\bvrm\b|licen[cs]e|vehicle|\bcar\b|\bvan\b|truck|lorry|motorbike|motorcycle|scooter|taxi|parked|parking|kennzeichen|immatriculation|matr[ií]cula|targa|kenteken|rejestracyjn)/i,
+    orAfter: true,
   },
 };
-/** How far back on its line the word may stand ("password for the staging box is …"), and after ("AB12 CDE, the blue van"). */
+/** How far back on its line the word may stand ("password for the staging box is …"), and after. */
 const BEFORE = 80;
 const AFTER = 40;
-
-/** The part of the text [from, to) on the finding's line. */
-function sameLine(text: string, from: number, to: number, at: number): string {
-  const s = text.slice(Math.max(0, from), Math.min(text.length, to));
-  const offset = at - Math.max(0, from);
-  const start = s.lastIndexOf('\n', offset - 1) + 1;
-  const end = s.indexOf('\n', offset);
-  return s.slice(start, end < 0 ? s.length : end);
-}
 
 export function isUnnamedValue(text: string, f: Finding): boolean {
   const rule = NEEDS_NAME[f.label];
   if (!rule || !rule.applies(text.slice(f.start, f.end))) return false;
-  const before = sameLine(text, f.start - BEFORE, f.start, f.start);
-  const after = sameLine(text, f.end, f.end + AFTER, f.end);
-  return !rule.words.test(before) && !(f.label === 'VEHICLEVRM' && rule.words.test(after));
+  const before = text.slice(Math.max(0, f.start - BEFORE), f.start);
+  if (rule.words.test(before.slice(before.lastIndexOf('\n') + 1))) return false;
+  return !(rule.orAfter && rule.words.test(text.slice(f.end, f.end + AFTER).split('\n')[0] ?? ''));
 }
