@@ -2,7 +2,7 @@
 /**
  * `npm run eval:noise`: how loud PII Lint is on real developer files nobody here wrote.
  *
- *   node scripts/eval-noise.mjs [--model DIR] [--corpus DIR] [--rebuild] [--top N] [--by-category] [--examples CATEGORY] [--check]
+ *   node scripts/eval-noise.mjs [--model DIR] [--corpus DIR] [--rebuild] [--top N] [--by-category] [--examples CATEGORY|all] [--check]
  *
  * Scans the corpus of scripts/noise-corpus.mjs (assembled first when missing, or with --rebuild)
  * with `pii-lint scan` and default settings, and prints per category: lines, findings that are
@@ -134,17 +134,39 @@ function isKnownPerson(f, text) {
 }
 
 /**
- * Debian and upstream changelogs credit people in their entries' own way: "(Emmanuel Bourg)" closing
- * an entry, "report by Gabriel Ravier", "from Helmut", "thanks to A B and C D" — the names may wrap
- * onto the next line. A name-class finding after an open parenthesis or such a word, with only
+ * Changelogs and code comments credit people in their own way: "(Emmanuel Bourg)" closing a
+ * changelog entry, "report by Gabriel Ravier", "from Helmut", "thanks to A B and C D", a script's
+ * "# Adapted from zgrep … by Anibal Monsalve Salazar" — the names may wrap onto the next line. A
+ * name-class finding after such a word (or, in changelogs, an open parenthesis), with only
  * capitalised words, commas and "and" between, is a credited person.
  */
 const CREDIT_BEFORE = /(?:\(|\b(?:by|from|thanks to))\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
-function isChangelogCredit(f) {
+const COMMENT_CREDIT_BEFORE = /\b(?:by|thanks to)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
+function isCredit(f, changelog) {
   if (!NAME_CLASSES.has(f.label)) return false;
   const lines = linesOf(f.path);
   const before = `${lines[f.line - 2] ?? ''} ${(lines[f.line - 1] ?? '').slice(0, f.column - 1)}`;
-  return CREDIT_BEFORE.test(before);
+  return (changelog ? CREDIT_BEFORE : COMMENT_CREDIT_BEFORE).test(before);
+}
+
+/**
+ * People found by reading the findings, that no rule above marks: real people named in running
+ * text (the YAML specification's example records list baseball players; the Python licence's
+ * history quotes Richard Stallman; a Debian changelog credits Kevin Locke), and the made-up people
+ * of sample records, who are personal data in form (the LGPL's sample signature "Ty Coon"; the
+ * YAML spec's invoice with its customer's address). A finding counts as one of these when its
+ * value is part of an entry and its line holds the whole entry. Printed apart ("by review").
+ */
+const REVIEWED_PEOPLE = [
+  'Mark McGwire', 'Sammy Sosa', 'Ken Griffey', 'Ken Griff', // baseball players (YAML spec examples)
+  '458 Walkman Dr', 'Suite #292', 'Royal Oak', '48046', // the YAML spec invoice's customer address
+  'Ty Coon', // the LGPL's sample signature
+  'Richard Stallman', // Python's LICENSE history
+  'Kevin Locke', 'Vincent Lefevre', // credited in Debian changelog entries
+];
+function isReviewedPerson(f, text) {
+  const value = valueOf(f);
+  return REVIEWED_PEOPLE.some((entry) => entry.includes(value) && text.includes(entry));
 }
 
 function isPlanted(f) {
@@ -178,9 +200,11 @@ function classify(category, f) {
   if (category === 'configs' && underPersonKey(f.path, f.line - 1)) return 'person';
   if (f.label === 'EMAIL') return 'person';
   if (ATTRIBUTION.test(text)) return 'person';
-  if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text) || isChangelogCredit(f))) return 'person';
+  if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text))) return 'person';
+  if (isCredit(f, category === 'changelogs')) return 'person';
   if (category === 'man-pages' && inManPersonSection(f.path, f.line - 1)) return 'person';
   if (isKnownPerson(f, text)) return 'person';
+  if (isReviewedPerson(f, text)) return 'reviewed';
   return 'fp';
 }
 
@@ -207,14 +231,14 @@ const byCategory = (findings, category) => findings.filter((f) => f.path.startsW
 
 function summarize(category, findings, note = '') {
   const lines = lineCount(category);
-  const kinds = { fp: [], person: [], planted: [] };
+  const kinds = { fp: [], person: [], reviewed: [], planted: [] };
   for (const f of findings) kinds[classify(category, f)].push(f);
   const plants = planted.filter((p) => p.path.startsWith(`${category}/`));
   const found = plants.filter((p) =>
     findings.some((f) => f.path === p.path && f.line === p.line && p.labels.includes(f.label) && f.column < p.column + p.length && f.endColumn > p.column),
   );
   for (const p of plants) if (!found.includes(p)) console.error(`  planted ${p.kind} not found: ${p.path}:${p.line}`);
-  rows.push({ category: category + note, lines, fp: kinds.fp.length, per1k: (kinds.fp.length * 1000) / lines, person: kinds.person.length, planted: `${found.length}/${plants.length}` });
+  rows.push({ category: category + note, lines, fp: kinds.fp.length, per1k: (kinds.fp.length * 1000) / lines, person: kinds.person.length + kinds.reviewed.length, reviewed: kinds.reviewed.length, planted: `${found.length}/${plants.length}` });
   for (const f of kinds.fp) fps.push({ category, label: f.label, value: valueOf(f), where: `${f.path}:${f.line}`, line: (linesOf(f.path)[f.line - 1] ?? '').trim().slice(0, 140) });
   return { missed: plants.length - found.length };
 }
@@ -235,10 +259,10 @@ if (categories.includes('lockfiles')) {
 const pad = (s, n) => String(s).padEnd(n);
 const padl = (s, n) => String(s).padStart(n);
 console.log(`\nPII Lint noise on real developer files (${CORPUS}), default settings${MODEL ? `, model ${MODEL}` : ''}; scan ${seconds.toFixed(0)} s\n`);
-console.log(`${pad('category', 30)}${padl('lines', 8)}${padl('false pos.', 12)}${padl('per 1,000', 11)}${padl('people', 8)}${padl('planted', 9)}  target`);
+console.log(`${pad('category', 30)}${padl('lines', 8)}${padl('false pos.', 12)}${padl('per 1,000', 11)}${padl('people', 8)}${padl('(review)', 9)}${padl('planted', 9)}  target`);
 for (const r of rows) {
   const met = r.per1k <= TARGET ? 'met' : 'NOT met';
-  console.log(`${pad(r.category, 30)}${padl(r.lines.toLocaleString('en-US'), 8)}${padl(r.fp, 12)}${padl(r.per1k.toFixed(2), 11)}${padl(r.person, 8)}${padl(r.planted, 9)}  ${r.category.includes('anyway') ? '-' : met}`);
+  console.log(`${pad(r.category, 30)}${padl(r.lines.toLocaleString('en-US'), 8)}${padl(r.fp, 12)}${padl(r.per1k.toFixed(2), 11)}${padl(r.person, 8)}${padl(r.reviewed, 9)}${padl(r.planted, 9)}  ${r.category.includes('anyway') ? '-' : met}`);
 }
 const totalLines = rows.filter((r) => !r.category.includes('anyway')).reduce((s, r) => s + r.lines, 0);
 const totalFp = rows.filter((r) => !r.category.includes('anyway')).reduce((s, r) => s + r.fp, 0);
@@ -271,7 +295,7 @@ if (flag('--by-category')) {
 const examples = option('--examples', undefined);
 if (examples) {
   console.log(`\nFalse positives in ${examples}, with their lines:`);
-  for (const f of fps.filter((x) => x.category === examples)) console.log(`${f.where}: ${f.label} ${JSON.stringify(f.value)} | ${f.line}`);
+  for (const f of fps.filter((x) => examples === 'all' || x.category === examples)) console.log(`${f.where}: ${f.label} ${JSON.stringify(f.value)} | ${f.line}`);
 }
 const labels = new Map();
 for (const f of fps) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);

@@ -62,9 +62,10 @@ describe('keys in data files', () => {
       findingAt(text, 'dev', 'FIRSTNAME'),
       findingAt(text, 'Jane', 'FIRSTNAME', 0.62),
       findingAt(text, 'Jane', 'FIRSTNAME', 0.62, text.indexOf('description')),
+      findingAt(text, 'Roe', 'LASTNAME', 0.6, text.indexOf('description')),
     ];
     const out = refineForFile(text, findings, kind);
-    assert.deepEqual(out.map((f) => [text.slice(f.start, f.end), f.score]), [['Jane', 0.77], ['Jane', 0.62]]);
+    assert.deepEqual(out.map((f) => [text.slice(f.start, f.end), f.score]), [['Jane', 0.77], ['Jane', 0.62], ['Roe', 0.6]]);
     assert.match(out[0]!.evidence.rule ?? '', /"author" key/);
   });
 
@@ -77,16 +78,16 @@ describe('keys in data files', () => {
 
   test('roff: a guess starting on a font escape\'s letter or on a request is markup; a name after the escape stays', () => {
     const text = '.SH SYNOPSIS\n\\f5gcloud compute\\fR\n.RE\n.SH AUTHOR\n\\fBJane Roe\\fR wrote it\n';
-    assert.deepEqual(kept(text, { path: 'man/gcloud.1' }, [['f5gcloud', 'PASSWORD'], ['RE', 'COMPANYNAME'], ['Jane', 'FIRSTNAME']]), ['Jane']);
+    assert.deepEqual(kept(text, { path: 'man/gcloud.1' }, [['f5gcloud', 'PASSWORD'], ['RE', 'COMPANYNAME'], ['Jane', 'FIRSTNAME'], ['Roe', 'LASTNAME']]), ['Jane', 'Roe']);
   });
 
   test('code: a word the file uses as code is a symbol (Promise), an ALL-CAPS phrase a name for something; man pages: ALL-CAPS placeholders', () => {
-    const js = '// Returns a Promise of the Element for Ada\nconst p = new Promise((r) => r(Element.prototype));\n';
-    assert.deepEqual(kept(js, { path: 'a.js', languageId: 'javascript' }, [['Promise', 'FIRSTNAME'], ['Element', 'USERNAME'], ['Ada', 'FIRSTNAME']]), ['Ada']);
+    const js = '// Returns a Promise of the Element for Ada Lovelace\nconst p = new Promise((r) => r(Element.prototype));\n';
+    assert.deepEqual(kept(js, { path: 'a.js', languageId: 'javascript' }, [['Promise', 'FIRSTNAME'], ['Element', 'USERNAME'], ['Ada', 'FIRSTNAME'], ['Lovelace', 'LASTNAME']]), ['Ada', 'Lovelace']);
     const py = "# CYRILLIC HARD SIGN, then Ada Lovelace\nNAMES = {'x': 1}\n";
-    assert.deepEqual(kept(py, { path: 'u.py', languageId: 'python' }, [['HARD SIGN', 'COMPANYNAME'], ['Ada', 'FIRSTNAME']]), ['Ada']);
+    assert.deepEqual(kept(py, { path: 'u.py', languageId: 'python' }, [['HARD SIGN', 'COMPANYNAME'], ['Ada', 'FIRSTNAME'], ['Lovelace', 'LASTNAME']]), ['Ada', 'Lovelace']);
     const man = '.TP\n\\fB\\-\\-billing\\-account\\fR=\\fIACCOUNT\\fR, ask Jane Roe\n';
-    assert.deepEqual(kept(man, { path: 'gcloud_billing.1' }, [['ACCOUNT', 'ACCOUNTNAME'], ['Jane', 'FIRSTNAME']]), ['Jane']);
+    assert.deepEqual(kept(man, { path: 'gcloud_billing.1' }, [['ACCOUNT', 'ACCOUNTNAME'], ['Jane', 'FIRSTNAME'], ['Roe', 'LASTNAME']]), ['Jane', 'Roe']);
     assert.deepEqual(kept(man, { path: 'notes.txt' }, [['ACCOUNT', 'ACCOUNTNAME'], ['Jane', 'FIRSTNAME']]), ['ACCOUNT', 'Jane']);
   });
 
@@ -98,14 +99,14 @@ describe('keys in data files', () => {
       '# along with this program; if not, write to the Free Software',
       '# Foundation, Inc., 59 Temple Place, Suite 330, Boston, MA 02111-1307 USA',
       '',
-      '# Ask Maria Lopez in Boston before changing this.',
+      '# Ask Maria Lopez at 12 Main Street, Boston before changing this.',
       '',
     ].join('\n');
-    const specs: Array<[string, string]> = [['Free Software', 'COMPANYNAME'], ['Temple Place', 'STREET'], ['Boston', 'CITY'], ['Jane', 'FIRSTNAME']];
-    assert.deepEqual(kept(text, { path: 'run.sh', languageId: 'shellscript' }, specs), ['Jane']);
+    const specs: Array<[string, string]> = [['Free Software', 'COMPANYNAME'], ['Temple Place', 'STREET'], ['Boston', 'CITY'], ['Jane', 'FIRSTNAME'], ['Roe', 'LASTNAME']];
+    assert.deepEqual(kept(text, { path: 'run.sh', languageId: 'shellscript' }, specs), ['Jane', 'Roe']);
     const later = text.lastIndexOf('Boston');
-    const f = refineForFile(text, [{ start: later, end: later + 6, label: 'CITY', score: 0.9, evidence: { model: 0.9 } }], { path: 'run.sh', languageId: 'shellscript' });
-    assert.equal(f.length, 1, 'the Boston of a sentence below the notice stays');
+    const f = refineForFile(text, [findingAt(text, 'Main Street', 'STREET'), findingAt(text, 'Boston', 'CITY', 0.9, later)], { path: 'run.sh', languageId: 'shellscript' });
+    assert.equal(f.length, 2, 'the address of a sentence below the notice stays');
   });
 
   test('a lower-case person name under a personal key stays', () => {
@@ -133,27 +134,95 @@ describe('file flavours', () => {
   test('dpkg log lines: packages, versions and architectures are the machine\'s; a name in a log stays', () => {
     const text = '2024-03-01 10:22:13 status installed libsasl2-2:amd64 2.1.28+dfsg-10\nupdate-alternatives: link group vim\nlogin by Jennifer Alvarez\n';
     assert.deepEqual(
-      kept(text, { path: '/var/log/dpkg.log' }, [['libsasl2', 'USERNAME'], ['amd64', 'PASSWORD'], ['2.1.28', 'PHONENUMBER'], ['group', 'COMPANYNAME'], ['Jennifer', 'FIRSTNAME']]),
-      ['Jennifer'],
+      kept(text, { path: '/var/log/dpkg.log' }, [['libsasl2', 'USERNAME'], ['amd64', 'PASSWORD'], ['2.1.28', 'PHONENUMBER'], ['group', 'COMPANYNAME'], ['Jennifer', 'FIRSTNAME'], ['Alvarez', 'LASTNAME']]),
+      ['Jennifer', 'Alvarez'],
     );
   });
 
   test('code: ALL-CAPS and lower-case words and calls go, a capitalised name in a comment stays', () => {
     const text = '# EOF marker; see malloc(3) and cppcheck\n# Ask Jennifer Alvarez first\n';
-    assert.deepEqual(kept(text, { path: 'a.py' }, [['EOF', 'FIRSTNAME'], ['malloc', 'COMPANYNAME'], ['cppcheck', 'STREET'], ['Jennifer', 'FIRSTNAME']]), ['Jennifer']);
+    assert.deepEqual(kept(text, { path: 'a.py' }, [['EOF', 'FIRSTNAME'], ['malloc', 'COMPANYNAME'], ['cppcheck', 'STREET'], ['Jennifer', 'FIRSTNAME'], ['Alvarez', 'LASTNAME']]), ['Jennifer', 'Alvarez']);
   });
 
   test('licence texts: addresses and organisations outside copyright lines go, names stay; the same words elsewhere stay', () => {
     const text = 'Copyright (c) 2015 Sindre Sorhus, Oslo\n\nPermission is hereby granted, free of charge, to Guido and the Free Software Foundation, Boston\n';
-    const specs: Array<[string, string]> = [['Sindre', 'FIRSTNAME'], ['Oslo', 'CITY'], ['Guido', 'FIRSTNAME'], ['Free Software Foundation', 'COMPANYNAME'], ['Boston', 'CITY']];
-    assert.deepEqual(kept(text, { path: 'LICENSE' }, specs), ['Sindre', 'Oslo', 'Guido']);
-    specs.splice(1, 1);
-    assert.deepEqual(kept(text.replace('Permission is hereby granted', 'Thanks'), { path: 'notes.md' }, specs), ['Sindre', 'Guido', 'Free Software Foundation', 'Boston']);
+    const specs: Array<[string, string]> = [['Sindre', 'FIRSTNAME'], ['Sorhus', 'LASTNAME'], ['Guido', 'FIRSTNAME'], ['Free Software Foundation', 'COMPANYNAME'], ['Boston', 'CITY']];
+    // (Guido alone goes by the technical-file rule: a licence names people in full.)
+    assert.deepEqual(kept(text, { path: 'LICENSE' }, specs), ['Sindre', 'Sorhus']);
+    assert.deepEqual(kept(text.replace('Permission is hereby granted', 'Thanks'), { path: 'notes.md' }, specs), ['Sindre', 'Sorhus', 'Guido', 'Free Software Foundation', 'Boston']);
   });
 
-  test('recognizer findings are never touched', () => {
+  test('recognizer findings are only touched as examples', () => {
     const text = 'version: maria.gonzalez@contoso.com\n';
     const f = { ...findingAt(text, 'maria.gonzalez@contoso.com', 'EMAIL'), evidence: { recognizer: true, validator: 'e-mail' } };
     assert.equal(refineForFile(text, [f], { path: 'a.yaml' }).length, 1);
+  });
+
+  test('flavours: changelogs by name, a script without an extension by its #! line', () => {
+    assert.equal(fileFlavour({ path: 'debian/changelog' }), 'changelog');
+    assert.equal(fileFlavour({ path: 'x/changelog.Debian' }), 'changelog');
+    assert.equal(fileFlavour({ path: 'NEWS' }), 'changelog');
+    assert.equal(fileFlavour({ path: 'bin/make-ssl-cert' }, '#!/bin/bash\necho hi\n'), 'code');
+    assert.equal(fileFlavour({ path: 'bin/make-ssl-cert' }, 'echo hi\n'), 'text');
+  });
+});
+
+describe('technical files: names in full, places with addresses, companies by key, unnamed values', () => {
+  const recognized = (text: string, value: string, label: string): Finding => ({ ...findingAt(text, value, label), evidence: { recognizer: true, validator: 'format' } });
+
+  test('a name alone (a font, a chip, a first name) goes; a full name, "Lefevre, Vincent" and Dr. Roe stay; prose keeps the name alone', () => {
+    const text = '# The Bitstream Vera fonts; add Maxim MAX6639\n# Ask Jennifer Alvarez, or Lefevre, Vincent, or Dr. Roe\n';
+    const specs: Array<[string, string]> = [['Vera', 'FIRSTNAME'], ['Maxim', 'FIRSTNAME'], ['Jennifer', 'FIRSTNAME'], ['Alvarez', 'LASTNAME'], ['Lefevre', 'LASTNAME'], ['Vincent', 'FIRSTNAME'], ['Dr.', 'PREFIX'], ['Roe', 'LASTNAME']];
+    assert.deepEqual(kept(text, { path: 'a.py' }, specs), ['Jennifer', 'Alvarez', 'Lefevre', 'Vincent', 'Dr.', 'Roe']);
+    assert.deepEqual(kept(text, { path: 'notes.txt' }, specs).length, specs.length);
+  });
+
+  test('companies go unless keyed; a city goes without an address, stays with one; a house number needs its street', () => {
+    const yaml = 'teams:\n  - Boston Red Sox\n  - Chicago Cubs\n  - Detroit Tigers\nbuild: debhelper 6\nversion: 2\nbill-to:\n  address: 458 Walkman Dr., Royal Oak\n  employer: Acme Corp\n';
+    const specs: Array<[string, string]> = [['Boston', 'CITY'], ['Red Sox', 'COMPANYNAME'], ['458', 'BUILDINGNUMBER'], ['Walkman Dr', 'STREET'], ['Royal Oak', 'CITY'], ['Acme Corp', 'COMPANYNAME'], ['6', 'BUILDINGNUMBER']];
+    assert.deepEqual(kept(yaml, { path: 'x.yaml' }, specs), ['458', 'Walkman Dr', 'Royal Oak', 'Acme Corp']);
+  });
+
+  test('a password, a user name or a birth year with nothing naming it goes; named, it stays', () => {
+    const text = '# build X509 with LZ4; Debconf failed in 2002\n# password: hunter22 for user JDoe42, born 1962\n';
+    const specs: Array<[string, string]> = [['X509', 'PASSWORD'], ['LZ4', 'PASSWORD'], ['Debconf', 'USERNAME'], ['2002', 'DOB'], ['hunter22', 'PASSWORD'], ['JDoe42', 'USERNAME'], ['1962', 'DOB']];
+    assert.deepEqual(kept(text, { path: 'b.sh', languageId: 'shellscript' }, specs), ['hunter22', 'JDoe42', '1962']);
+  });
+
+  test('a phone guessed in bare digits needs a phone\'s length; a letter alone is nobody', () => {
+    const text = '* Fix the property (JDK-8272157, 914278); A to B; call 0301234567\n';
+    assert.deepEqual(kept(text, { path: 'debian/changelog' }, [['914278', 'PHONENUMBER'], ['B', 'FIRSTNAME'], ['0301234567', 'PHONENUMBER']]), ['0301234567']);
+    assert.deepEqual(kept(text, { path: 'notes.txt' }, [['914278', 'PHONENUMBER'], ['B', 'FIRSTNAME']]), ['914278']);
+  });
+});
+
+describe('examples in technical files', () => {
+  const recognized = (text: string, value: string, label: string, from = 0): Finding => ({ ...findingAt(text, value, label, 0.9, from), evidence: { recognizer: true, validator: 'format' } });
+
+  test('after "e.g." / "For example" to the sentence\'s end, also on the next line; the same value elsewhere in the file too', () => {
+    const text = '// The code comes from the number,\n// e.g. the French number "+33 1 42 68 53 00".\n// For example, this is set when parsing the\n// number "01 42 68 53 00" in France.\n// Call +33 1 42 68 53 00 or +49 30 2758 4410 at night.\n';
+    const f = [recognized(text, '+33 1 42 68 53 00', 'PHONENUMBER'), recognized(text, '01 42 68 53 00', 'PHONENUMBER', text.indexOf('number "01')), recognized(text, '+33 1 42 68 53 00', 'PHONENUMBER', text.indexOf('Call')), recognized(text, '+49 30 2758 4410', 'PHONENUMBER')];
+    const out = refineForFile(text, f, { path: 'parse.js', languageId: 'javascript' });
+    assert.deepEqual(out.map((x) => text.slice(x.start, x.end)), ['+49 30 2758 4410']);
+    assert.equal(refineForFile(text, f, { path: 'notes.txt' }).length, 4, 'prose is not read for examples');
+  });
+
+  test('a JSDoc @example: its string literals are examples, a comment written inside the block is not', () => {
+    const text = "/**\n * @example\n * // Call +49 30 2758 4410 if it breaks.\n * parse('+12133734253', 'US')\n * @param n a number\n */\nparse('+12133734253')\n";
+    const f = [recognized(text, '+49 30 2758 4410', 'PHONENUMBER'), recognized(text, '+12133734253', 'PHONENUMBER'), recognized(text, '+12133734253', 'PHONENUMBER', text.indexOf('*/'))];
+    assert.deepEqual(refineForFile(text, f, { path: 'parse.ts' }).map((x) => text.slice(x.start, x.end)), ['+49 30 2758 4410']);
+  });
+
+  test('a man page\'s EXAMPLES section and a prompt\'s command with its continuation lines; a checksum value is never an example', () => {
+    const man = '.SH "EXAMPLES"\nTo reserve 162.222.181.198 run:\n.SH "FLAGS"\n$ gcloud create \\e\n  \\-\\-addresses 162.222.181.197 \\e\n  \\-\\-region us\n.RE\nwill reserve 162.222.181.197 and 162.222.181.198, not 8.8.4.4; card 4539 1488 0343 6467\n';
+    const f = [
+      recognized(man, '162.222.181.198', 'IPV4'),
+      recognized(man, '162.222.181.197', 'IPV4'),
+      recognized(man, '162.222.181.197', 'IPV4', man.indexOf('will')),
+      recognized(man, '162.222.181.198', 'IPV4', man.indexOf('will')),
+      recognized(man, '8.8.4.4', 'IPV4'),
+      recognized(man, '4539 1488 0343 6467', 'CREDITCARDNUMBER'),
+    ];
+    assert.deepEqual(refineForFile(man, f, { path: 'gcloud_create.1' }).map((x) => man.slice(x.start, x.end)), ['8.8.4.4', '4539 1488 0343 6467']);
   });
 });

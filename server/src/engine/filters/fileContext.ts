@@ -22,6 +22,8 @@
 import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
 import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
 import { scanModeFor, type DocumentKind } from '../text/regions';
+import { exampleRegions, exampleValues } from './examples';
+import { TechnicalGuesses } from './technicalGuesses';
 import type { Finding, Region } from '../types';
 
 const DATA_EXT = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|cnf|properties|env|lock)$/i;
@@ -38,7 +40,15 @@ const PERSON_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
 /** Raised by this much when a personal key says so (model guesses only). */
 const KEY_BOOST = 0.15;
 
-export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'text';
+export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'changelog' | 'text';
+
+/**
+ * Files that are about software rather than about someone: what a model reads there as a person,
+ * a place or a company is far more often a product (`Vera` fonts, `Maxim` chips, `Thunderbird`)
+ * than in prose, so a guess needs more to stand on (see `isTechnicalNoise`).
+ */
+const TECHNICAL: ReadonlySet<FileFlavour> = new Set(['data', 'log', 'code', 'man', 'licence', 'changelog']);
+const CHANGELOG_NAME = /^(?:changelog|changes|news|history)(?:[._-][\w.-]*)?$/i;
 
 /** A man page's source: `ls.1`, `acct.5`, `gcloud_compute.1`, `printf.3p` (optionally gzipped). */
 const MAN_NAME = /\.[1-9][a-z]{0,3}(?:\.gz)?$/;
@@ -52,14 +62,16 @@ const ROFF_REQUEST = /^\.[A-Za-z]{1,3}(?=[ \t\r\n]|$)/;
 /** Where a licence names people: its copyright, author and contributor lines. */
 const LICENCE_PERSON_LINE = /copyright|\(c\)|©|author|contributor|written by|maintain/i;
 
-export function fileFlavour(kind: DocumentKind): FileFlavour {
+/** `text`, when given, lets a script without an extension show itself by its `#!` line. */
+export function fileFlavour(kind: DocumentKind, text?: string): FileFlavour {
   const path = kind.path ?? '';
   const name = path.split(/[\\/]/).pop() ?? '';
   if (kind.languageId === 'log' || LOG_NAME.test(path)) return 'log';
   if (DATA_LANGUAGES.has(kind.languageId ?? '') || DATA_EXT.test(name) || /^\.env(?:\.|$)/.test(name)) return 'data';
-  if (scanModeFor(kind) === 'code') return 'code';
+  if (scanModeFor(kind) === 'code' || (scanModeFor(kind) === 'all' && text?.startsWith('#!'))) return 'code';
   if (MAN_NAME.test(name)) return 'man';
   if (LICENCE_NAME.test(name)) return 'licence';
+  if (CHANGELOG_NAME.test(name) || kind.languageId === 'debian-changelog') return 'changelog';
   return 'text';
 }
 
@@ -151,22 +163,31 @@ function isLogToken(token: string, label: string): boolean {
   return /[A-Za-z]\d|\d[A-Za-z]/.test(token) || !/[A-Za-z]/.test(token);
 }
 
+/** Format recognizers without a checksum: an example phone, address or e-mail looks like a real one. */
+const EXAMPLE_PRONE = new Set(['PHONENUMBER', 'IPV4', 'IPV6', 'IP', 'MAC', 'EMAIL', 'URL']);
+const canBeExample = (f: Finding): boolean => !f.evidence.recognizer || EXAMPLE_PRONE.has(f.label);
+
 /** The findings of one document, read with its file type; see the module comment. */
 export function refineForFile(text: string, findings: readonly Finding[], kind: DocumentKind): Finding[] {
+  const flavour = fileFlavour(kind, text);
+  const technical = TECHNICAL.has(flavour);
   const model = findings.filter((f) => !f.evidence.recognizer);
-  if (model.length === 0) return [...findings];
-  const flavour = fileFlavour(kind);
+  if (model.length === 0 && !technical) return [...findings];
+  const examples = technical ? exampleValues(text, findings.filter(canBeExample), exampleRegions(text, flavour === 'man')) : new Set<string>();
   const stamps = timestampRegions(text);
   const spans = flavour === 'data' ? keyedLines(text) : [];
   const licence = isLicence(flavour, text);
   const codeWords = new UsedAsCode(text);
   const out: Finding[] = [];
+  /** Raised by a personal key: the key is what the technical-file rule would ask for. */
+  const keyed = new Set<Finding>();
   for (const f of findings) {
+    const value = text.slice(f.start, f.end);
+    if (examples.size > 0 && canBeExample(f) && examples.has(value)) continue;
     if (f.evidence.recognizer) {
       out.push(f);
       continue;
     }
-    const value = text.slice(f.start, f.end);
     if (!TIME_CLASSES.has(f.label) && inside(stamps, f)) continue;
     // roff's font escapes glue to the word they style: a guess that starts on the escape's
     // letter (`f5gcloud` of `\f5gcloud`), or on a request (`.RE`), is a man page's markup.
@@ -183,20 +204,28 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
         const verdict = keyVerdict(span, f.start, f.end, lineValue);
         if (verdict === 'key' || verdict === 'not-personal') continue;
         if (verdict === 'personal') {
-          out.push({ ...f, score: Math.min(0.99, f.score + KEY_BOOST), evidence: { ...f.evidence, rule: f.evidence.rule ?? `value of a "${span.key === 'name-of-person' ? 'name' : span.key}" key` } });
+          const raised = { ...f, score: Math.min(0.99, f.score + KEY_BOOST), evidence: { ...f.evidence, rule: f.evidence.rule ?? `value of a "${span.key === 'name-of-person' ? 'name' : span.key}" key` } };
+          keyed.add(raised);
+          out.push(raised);
           continue;
         }
       }
     }
-    // Code and man pages: an ALL-CAPS word is a name for something (`EOF`, a Unicode character's
-    // `HARD SIGN`, a man page's `ACCOUNT` placeholder), not someone.
-    if ((flavour === 'code' || flavour === 'man') && WORDLIKE.has(f.label) && ALL_CAPS.test(value)) continue;
+    // A letter alone (`B` of "A to B", `s` of "-s") is no one's name, place or firm.
+    if (WORDLIKE.has(f.label) && /^\p{L}$/u.test(value)) continue;
+    // Technical files: an ALL-CAPS word is a name for something (`EOF`, a Unicode character's
+    // `HARD SIGN`, a man page's `ACCOUNT` placeholder, a licence's `BEOPEN`), not someone.
+    if (technical && WORDLIKE.has(f.label) && ALL_CAPS.test(value)) continue;
     if (flavour === 'code' && WORDLIKE.has(f.label) && codeWords.test(value)) continue;
-    if (WORDLIKE.has(f.label) && (flavour === 'code' || flavour === 'log' || flavour === 'data') && isCodeWord(text, f, value)) continue;
+    if (WORDLIKE.has(f.label) && technical && flavour !== 'licence' && isCodeWord(text, f, value)) continue;
     if (WORDLIKE.has(f.label) && /^\s*\(/.test(text.slice(f.end, f.end + 2)) && /^[\p{Ll}\d_]+$/u.test(value)) continue;
     if (flavour === 'log' && isLogToken(token, f.label)) continue;
     if (licence && !PERSON_NAMES.has(f.label) && !LICENCE_PERSON_LINE.test(lineAround(text, f.start))) continue;
     out.push(f);
   }
-  return out;
+  if (!technical) return out;
+  // What stays of the guesses decides which are alone: `6` of "debhelper 6" is a house number
+  // only while `debhelper` passed for a street.
+  const guesses = new TechnicalGuesses(text, out.filter((f) => !f.evidence.recognizer));
+  return out.filter((f) => f.evidence.recognizer || keyed.has(f) || !guesses.isNoise(f, text.slice(f.start, f.end)));
 }

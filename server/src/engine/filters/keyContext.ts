@@ -49,7 +49,7 @@ const PERSONAL = new Set([
   'phone', 'phonenumber', 'mobile', 'tel', 'telephone', 'fax', 'firstname', 'givenname', 'lastname', 'surname', 'familyname',
   'fullname', 'displayname', 'username', 'user', 'login', 'customer', 'person', 'address', 'street', 'city', 'zip', 'zipcode',
   'postcode', 'postalcode', 'birthday', 'birthdate', 'dob', 'dateofbirth', 'ssn', 'iban', 'card', 'cardnumber', 'creditcard',
-  'passport', 'nationalid', 'taxid',
+  'passport', 'nationalid', 'taxid', 'company', 'companyname', 'employer',
 ]);
 
 /** Parents whose `name` is a person's (`"author": { "name": … }`). */

@@ -9,8 +9,12 @@
 import type { Finding } from '../types';
 
 interface NeedsName {
-  /** Which of the class's values need the word (a secret-shaped password does not). */
-  applies(value: string): boolean;
+  /**
+   * Which of the class's values need the word (a secret-shaped password does not). `technical`:
+   * in code, data, logs and the like every value does — `X509`, `libxau6-udeb` and `LZ4` are the
+   * file's own tokens, and a leaked secret there stands beside its key (the secret recognizers').
+   */
+  applies(value: string, technical: boolean): boolean;
   words: RegExp;
   /** The word may also follow the value ("AB12 CDE, the blue van"). */
   orAfter: boolean;
@@ -18,7 +22,7 @@ interface NeedsName {
 
 const NEEDS_NAME: Record<string, NeedsName> = {
   PASSWORD: {
-    applies: (value) => /^[\p{L}-]+$/u.test(value),
+    applies: (value, technical) => technical || /^[\p{L}-]+$/u.test(value),
     words: /(?:pass(?:word|wd|phrase|code)?|pwd|\bpw\b|\bpin\b|secret|credential|kennwort|passwort|mot de passe|contrase[ñn]a|clave|senha|wachtwoord|parola|has[łl]o|l[öo]senord)/i,
     orAfter: false,
   },
@@ -27,14 +31,27 @@ const NEEDS_NAME: Record<string, NeedsName> = {
     words: /(?:plate|registration|\breg\b|\bvrm\b|licen[cs]e|vehicle|\bcar\b|\bvan\b|truck|lorry|motorbike|motorcycle|scooter|taxi|parked|parking|kennzeichen|immatriculation|matr[ií]cula|targa|kenteken|rejestracyjn)/i,
     orAfter: true,
   },
+  // A user name in code, a log or a changelog is a word of the program's (`Element`, `Debconf`,
+  // `pam_cap`) unless the line says whose account it is.
+  USERNAME: {
+    applies: (_value, technical) => technical,
+    words: /\b(?:user(?:name|id)?s?|login|logon|log in|sign(?:ed)? in|handle|account|nick(?:name)?|uid|owner|member|profile)\b/i,
+    orAfter: true,
+  },
+  // A bare year is a date of birth only beside a word for one ("born 1962"); `2002` in a tag is a year.
+  DOB: {
+    applies: (value) => /^\d{4}$/.test(value.trim()),
+    words: /\b(?:born|birth|birthday|dob|d\.o\.b|geboren|née?|nacid[oa]|nat[oa])\b|\bb\./i,
+    orAfter: false,
+  },
 };
 /** How far back on its line the word may stand ("password for the staging box is …"), and after. */
 const BEFORE = 80;
 const AFTER = 40;
 
-export function isUnnamedValue(text: string, f: Finding): boolean {
+export function isUnnamedValue(text: string, f: Finding, technical = false): boolean {
   const rule = NEEDS_NAME[f.label];
-  if (!rule || !rule.applies(text.slice(f.start, f.end))) return false;
+  if (!rule || !rule.applies(text.slice(f.start, f.end), technical)) return false;
   const before = text.slice(Math.max(0, f.start - BEFORE), f.start);
   if (rule.words.test(before.slice(before.lastIndexOf('\n') + 1))) return false;
   return !(rule.orAfter && rule.words.test(text.slice(f.end, f.end + AFTER).split('\n')[0] ?? ''));

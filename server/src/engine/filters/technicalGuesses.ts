@@ -1,0 +1,84 @@
+/**
+ * Model guesses in technical files (code, data, logs, man pages, licences, changelogs) that need
+ * more than a prose sentence would. There a capitalised word is far more often a product than a
+ * person, a place or a firm: `Vera` and `Serif` fonts, `Maxim` chips, `Readline`, `Thunderbird`,
+ * "O'Reilly and Associates", "Boston Red Sox". So in these files:
+ *
+ * - a person's name stands only as a full name: a given name beside a surname (or a title), not a
+ *   word alone — a lone given name identifies nobody, and a lone capitalised word is mostly not one;
+ * - a company is the file's vendor or product unless its key says otherwise (a data file's
+ *   `employer:` is read by the key rules before this);
+ * - a city, state or county stands only beside the rest of an address (street, number, postcode),
+ *   and a house number, suite or postcode only beside another part (`debhelper 6` is a version);
+ * - a phone number guessed in bare digits needs a phone's length (`914278` is a bug number);
+ * - a password, a user name or a bare birth year needs a word on its line naming it (unnamedValues).
+ *
+ * Checksum and format recognizers are not read here: they carry their own proof.
+ */
+import type { Finding } from '../types';
+import { isUnnamedValue } from './unnamedValues';
+
+const PERSON = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
+const PERSON_OR_TITLE = new Set([...PERSON, 'PREFIX']);
+const PLACE = new Set(['CITY', 'STATE', 'COUNTY']);
+const ADDRESS = new Set(['STREET', 'BUILDINGNUMBER', 'ZIPCODE', 'SECONDARYADDRESS']);
+/** What may stand between two parts of one name: a space, a comma ("Lefevre, Vincent"), a hyphen. */
+const NAME_JOIN = /^(?:[ \t]{1,2}|[ \t]*,[ \t]*|-)$/;
+/** How far an address part may stand from the place it backs (a one-line address, or the line above). */
+const ADDRESS_REACH = 80;
+
+export class TechnicalGuesses {
+  /** Name and title guesses by their start and by their end offset. */
+  private readonly nameStarts = new Map<number, Finding>();
+  private readonly nameEnds = new Map<number, Finding>();
+  /** Start offsets of address-part guesses, and of these with places, sorted. */
+  private readonly addressStarts: number[];
+  private readonly anyAddressStarts: number[];
+
+  constructor(
+    private readonly text: string,
+    model: readonly Finding[],
+  ) {
+    for (const f of model) {
+      if (!PERSON_OR_TITLE.has(f.label)) continue;
+      this.nameStarts.set(f.start, f);
+      this.nameEnds.set(f.end, f);
+    }
+    const starts = (labels: ReadonlySet<string>) => model.filter((f) => labels.has(f.label)).map((f) => f.start).sort((a, b) => a - b);
+    this.addressStarts = starts(ADDRESS);
+    this.anyAddressStarts = starts(new Set([...ADDRESS, ...PLACE]));
+  }
+
+  /** Whether a model guess in a technical file is the file's word, not personal data. */
+  isNoise(f: Finding, value: string): boolean {
+    if (PERSON.has(f.label)) return !this.partOfFullName(f);
+    if (f.label === 'COMPANYNAME') return true;
+    if (PLACE.has(f.label)) return !near(this.addressStarts, f);
+    if (ADDRESS.has(f.label) && f.label !== 'STREET') return !near(this.anyAddressStarts, f);
+    if (f.label === 'PHONENUMBER') return /^\d{1,9}$/.test(value);
+    return isUnnamedValue(this.text, f, true);
+  }
+
+  private partOfFullName(f: Finding): boolean {
+    for (let gap = 1; gap <= 3; gap++) {
+      const before = this.nameEnds.get(f.start - gap);
+      if (before && NAME_JOIN.test(this.text.slice(before.end, f.start))) return true;
+      const after = this.nameStarts.get(f.end + gap);
+      if (after && NAME_JOIN.test(this.text.slice(f.end, after.start))) return true;
+    }
+    return false;
+  }
+}
+
+/** Whether another guess of `starts` (sorted) begins within reach of `f`. */
+function near(starts: readonly number[], f: Finding): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < f.start - ADDRESS_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < starts.length && (starts[i] as number) <= f.end + ADDRESS_REACH; i++) if (starts[i] !== f.start) return true;
+  return false;
+}
