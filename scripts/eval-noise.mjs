@@ -76,11 +76,11 @@ function linesOf(path) {
 }
 
 const ATTRIBUTION =
-  /\b(?:copyright|\(c\)|author(?:s|ed)?|maintain(?:er|ers|ed)|contributors?|written by|thanks?|credits?|patch(?:es)? (?:by|from)|(?:reported|suggested|signed-off|co-authored|reviewed|acked|tested|helped)[ -]by|uploaders?|sponsor(?:ed)?|originally by|ported by|wrote:)\b|©|@author\b|<[^<>\s]+@[^<>\s]+>/i;
+  /(?<![A-Za-z])(?:copyright|\(c\)|author(?:s|ed)?|maintain(?:er|ers|ed)|contributors?|written by|thanks?|credits?|patch(?:es)? (?:by|from)|(?:reported|suggested|signed-off|co-authored|reviewed|acked|tested|helped)[ -]by|uploaders?|sponsor(?:ed)?|originally by|ported by|wrote:)(?![A-Za-z])|©|@author\b|<[^<>\s]+@[^<>\s]+>/i;
 /** Keys under which a data file names people (package.json's author, contributors, maintainers). */
 const PERSON_PARENT = /["']?(?:author|authors|contributors|maintainers|maintainer|owners?)["']?\s*:/i;
 /** Debian changelog: the trailer line and the `[ Name ]` lines of team uploads. */
-const CHANGELOG_PERSON = /^ -- .+<.+>|^\s*\[ [^\]]+ \]\s*$/;
+const CHANGELOG_PERSON = /^ -- .+<.+>|^\s*\[ ?[^\]]+ ?\]\s*$/;
 const GITHUB_HANDLE = /(?:^|[\s(\[,])@[A-Za-z0-9][A-Za-z0-9-]{0,38}\b|github\.com\/[A-Za-z0-9-]+(?:\s|\)|$)/;
 const MAN_PERSON_SECTION = /^\.S[Hh]\s+"?(?:AUTHORS?|COPYRIGHT|REPORTING BUGS|BUGS|HISTORY|THANKS|CREDITS)\b/i;
 
@@ -140,8 +140,8 @@ function isKnownPerson(f, text) {
  * name-class finding after such a word (or, in changelogs, an open parenthesis), with only
  * capitalised words, commas and "and" between, is a credited person.
  */
-const CREDIT_BEFORE = /(?:\(|\b(?:by|from|thanks to))\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
-const COMMENT_CREDIT_BEFORE = /\b(?:by|thanks to)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
+const CREDIT_BEFORE = /(?:\(|\b(?:by|from|[Tt]hanks(?: to)?))\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
+const COMMENT_CREDIT_BEFORE = /\b(?:by|[Tt]hanks(?: to)?)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
 function isCredit(f, changelog) {
   if (!NAME_CLASSES.has(f.label)) return false;
   const lines = linesOf(f.path);
@@ -167,6 +167,17 @@ const REVIEWED_PEOPLE = [
 function isReviewedPerson(f, text) {
   const value = valueOf(f);
   return REVIEWED_PEOPLE.some((entry) => entry.includes(value) && text.includes(entry));
+}
+
+/** A line of a list that an attribution opens and has not closed yet (`__credits__ = ('GvR, …',` then its names). */
+function inAttributionList(path, line) {
+  const lines = linesOf(path);
+  for (let i = line - 1; i >= 0 && i >= line - 6; i--) {
+    const l = lines[i] ?? '';
+    if (/[)\]]\s*[,;]?\s*$/.test(l)) return false;
+    if (ATTRIBUTION.test(l) && /[([]/.test(l)) return true;
+  }
+  return false;
 }
 
 function isPlanted(f) {
@@ -199,7 +210,7 @@ function classify(category, f) {
   const text = linesOf(f.path)[f.line - 1] ?? '';
   if (category === 'configs' && underPersonKey(f.path, f.line - 1)) return 'person';
   if (f.label === 'EMAIL') return 'person';
-  if (ATTRIBUTION.test(text)) return 'person';
+  if (ATTRIBUTION.test(text) || inAttributionList(f.path, f.line - 1)) return 'person';
   if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text))) return 'person';
   if (isCredit(f, category === 'changelogs')) return 'person';
   if (category === 'man-pages' && inManPersonSection(f.path, f.line - 1)) return 'person';

@@ -196,6 +196,46 @@ describe('technical files: names in full, places with addresses, companies by ke
   });
 });
 
+describe('addresses technical files hold as machines', () => {
+  const recognized = (text: string, value: string, label: string, from = 0): Finding => ({ ...findingAt(text, value, label, 0.9, from), evidence: { recognizer: true, validator: 'format' } });
+
+  test('private and documentation ranges go in configs, a public address stays; prose keeps both', () => {
+    const text = '#publish-dns-servers=192.168.50.1, 10.1.2.3, 172.20.0.9, 203.0.113.7\nupstream=81.2.69.160\n';
+    const f = ['192.168.50.1', '10.1.2.3', '172.20.0.9', '203.0.113.7', '81.2.69.160'].map((v) => recognized(text, v, 'IPV4'));
+    assert.deepEqual(refineForFile(text, f, { path: 'avahi-daemon.conf' }).map((x) => text.slice(x.start, x.end)), ['81.2.69.160']);
+    assert.equal(refineForFile(text, f, { path: 'notes.txt' }).length, 5);
+  });
+
+  test('a test file\'s addresses are fixtures; its e-mail is not', () => {
+    const text = "t.equal(parse('//129.144.52.38').host, '129.144.52.38')\n// mail maria.gonzalez@contoso.com\n";
+    const f = [recognized(text, '129.144.52.38', 'IPV4'), recognized(text, 'maria.gonzalez@contoso.com', 'EMAIL')];
+    for (const path of ['test/parse.test.js', 'pkg/__tests__/uri.js', 'spec/fixtures/a.json']) {
+      assert.deepEqual(refineForFile(text, f, { path }).map((x) => x.label), ['EMAIL'], path);
+    }
+    assert.equal(refineForFile(text, f, { path: 'src/parse.js' }).length, 2);
+  });
+
+  test('a changelog entry\'s [category] label is no person; Debian\'s [ Name ] line is', () => {
+    const text = '- [Dev Deps] update `tape`\n  [ Cyril Brulebois ]\n';
+    assert.deepEqual(kept(text, { path: 'CHANGELOG' }, [['Dev', 'FIRSTNAME'], ['Deps', 'LASTNAME'], ['Cyril', 'FIRSTNAME'], ['Brulebois', 'LASTNAME']]), ['Cyril', 'Brulebois']);
+  });
+
+  test('a changelog\'s dotted quads are versions unless the line speaks of networks', () => {
+    const text = '  * Require libXext 1.0.99.4\n  * Version bump: 1.0.99.2\n  * Fix the DNS server 81.2.69.160 lookup\n';
+    const f = ['1.0.99.4', '1.0.99.2', '81.2.69.160'].map((v) => recognized(text, v, 'IPV4'));
+    assert.deepEqual(refineForFile(text, f, { path: 'debian/changelog' }).map((x) => text.slice(x.start, x.end)), ['81.2.69.160']);
+  });
+
+  test('lower-case phrases and dotted words are a program\'s; a column of numbers is no address; "Pass -c4" names no password', () => {
+    const sh = '#!/bin/sh\nciphers="arcfour blowfish cast5 des aes rfc2268"\n# use python3-lazr.uri\n';
+    assert.deepEqual(kept(sh, { path: 'libgcrypt-config' }, [['arcfour blowfish cast5 des', 'STREET'], ['rfc2268', 'ZIPCODE'], ['lazr.uri', 'STREET']]), []);
+    const conf = '#vacuum_freeze_table_age = 150000000\n#vacuum_freeze_min_age = 50000000\n';
+    assert.deepEqual(kept(conf, { path: 'postgresql.conf' }, [['150000000', 'ZIPCODE'], ['50000000', 'ZIPCODE']]), []);
+    const log = '  * Pass -c4 to dpkg-gensymbols, so that we notice\n';
+    assert.deepEqual(kept(log, { path: 'debian/changelog' }, [['dpkg-gensymbols', 'PASSWORD']]), []);
+  });
+});
+
 describe('examples in technical files', () => {
   const recognized = (text: string, value: string, label: string, from = 0): Finding => ({ ...findingAt(text, value, label, 0.9, from), evidence: { recognizer: true, validator: 'format' } });
 

@@ -130,9 +130,44 @@ class UsedAsCode {
   }
 }
 
-/** A word-like guess the way code and logs write words: lower case, or a call (`malloc(`). */
+/**
+ * A word-like guess the way code and logs write words: lower case (`cppcheck`, `lazr.uri`, a
+ * cipher list's `arcfour blowfish cast5`), or a call (`malloc(`).
+ */
 function isCodeWord(text: string, f: Finding, value: string): boolean {
-  return /^[\p{Ll}\d_-]+$/u.test(value) || /^\s*\(/.test(text.slice(f.end, f.end + 2));
+  return /^[\p{Ll}\d_.-]+(?: [\p{Ll}\d_.-]+)*$/u.test(value) || /^\s*\(/.test(text.slice(f.end, f.end + 2));
+}
+
+/**
+ * Private, shared, link-local, documentation and benchmarking IPv4 ranges (RFC 1918, 6598, 3927,
+ * 5737, 2544): in a technical file a LAN's or an example's machines, nobody's connection.
+ */
+const PRIVATE_IPV4 = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|198\.1[89]\.)/;
+/** Tests and fixtures by their path (`test/`, `__tests__/`, `parse.test.js`): a URI parser's tests are made of addresses. */
+const TEST_PATH = /(?:^|[\\/])(?:tests?|specs?|__tests__|fixtures?|testdata|test-data)[\\/]|[._-](?:test|spec)s?\.[A-Za-z0-9]+$/i;
+/** What a changelog line says when a dotted quad on it is an address; otherwise it is a version (`libXext 1.0.99.4`). */
+const NETWORK_WORDS = /\b(?:ip|ipv4|address(?:es)?|hosts?|hostname|servers?|dns|gateway|subnet|netmask|routes?|ping|connect\w*|listen\w*|bind|proxy|firewall|nameservers?)\b/i;
+const IP_CLASSES = new Set(['IPV4', 'IPV6', 'IP']);
+/**
+ * A changelog entry's category label (`- [Dev Deps] update …`, `* [Fix] …`): a bracket opening a
+ * list item with the entry after it. Debian's `[ Cyril Brulebois ]`, alone on its line, is not one.
+ */
+const ENTRY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?\[([^\]\n]{1,40})\][ \t]+\S/;
+
+function inEntryLabel(text: string, f: Finding): boolean {
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  const m = ENTRY_LABEL.exec(text.slice(lineStart, lineStart + 200));
+  if (!m) return false;
+  const open = lineStart + m[0].indexOf('[');
+  return f.start > open && f.end <= open + 1 + (m[1] as string).length;
+}
+
+/** An address a technical file holds as infrastructure, a fixture or a version, not as someone's. */
+function isMachineAddress(text: string, f: Finding, value: string, flavour: FileFlavour, testFile: boolean): boolean {
+  if (!IP_CLASSES.has(f.label)) return false;
+  if (testFile) return true;
+  if (f.label !== 'IPV4') return false;
+  return PRIVATE_IPV4.test(value) || (flavour === 'changelog' && !NETWORK_WORDS.test(lineAround(text, f.start)));
 }
 
 function inside(regions: readonly Region[], f: Finding): boolean {
@@ -173,6 +208,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   const technical = TECHNICAL.has(flavour);
   const model = findings.filter((f) => !f.evidence.recognizer);
   if (model.length === 0 && !technical) return [...findings];
+  const testFile = TEST_PATH.test(kind.path ?? '');
   const examples = technical ? exampleValues(text, findings.filter(canBeExample), exampleRegions(text, flavour === 'man')) : new Set<string>();
   const stamps = timestampRegions(text);
   const spans = flavour === 'data' ? keyedLines(text) : [];
@@ -184,6 +220,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   for (const f of findings) {
     const value = text.slice(f.start, f.end);
     if (examples.size > 0 && canBeExample(f) && examples.has(value)) continue;
+    if (technical && isMachineAddress(text, f, value, flavour, testFile)) continue;
     if (f.evidence.recognizer) {
       out.push(f);
       continue;
@@ -211,6 +248,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
         }
       }
     }
+    if (flavour === 'changelog' && inEntryLabel(text, f)) continue;
     // A letter alone (`B` of "A to B", `s` of "-s") is no one's name, place or firm.
     if (WORDLIKE.has(f.label) && /^\p{L}$/u.test(value)) continue;
     // Technical files: an ALL-CAPS word is a name for something (`EOF`, a Unicode character's

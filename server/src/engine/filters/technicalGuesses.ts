@@ -31,9 +31,9 @@ export class TechnicalGuesses {
   /** Name and title guesses by their start and by their end offset. */
   private readonly nameStarts = new Map<number, Finding>();
   private readonly nameEnds = new Map<number, Finding>();
-  /** Start offsets of address-part guesses, and of these with places, sorted. */
-  private readonly addressStarts: number[];
-  private readonly anyAddressStarts: number[];
+  /** Address-part guesses, and these with places, sorted by start. */
+  private readonly addressParts: Finding[];
+  private readonly anyAddressParts: Finding[];
 
   constructor(
     private readonly text: string,
@@ -44,17 +44,17 @@ export class TechnicalGuesses {
       this.nameStarts.set(f.start, f);
       this.nameEnds.set(f.end, f);
     }
-    const starts = (labels: ReadonlySet<string>) => model.filter((f) => labels.has(f.label)).map((f) => f.start).sort((a, b) => a - b);
-    this.addressStarts = starts(ADDRESS);
-    this.anyAddressStarts = starts(new Set([...ADDRESS, ...PLACE]));
+    const parts = (labels: ReadonlySet<string>) => model.filter((f) => labels.has(f.label)).sort((a, b) => a.start - b.start);
+    this.addressParts = parts(ADDRESS);
+    this.anyAddressParts = parts(new Set([...ADDRESS, ...PLACE]));
   }
 
   /** Whether a model guess in a technical file is the file's word, not personal data. */
   isNoise(f: Finding, value: string): boolean {
     if (PERSON.has(f.label)) return !this.partOfFullName(f);
     if (f.label === 'COMPANYNAME') return true;
-    if (PLACE.has(f.label)) return !near(this.addressStarts, f);
-    if (ADDRESS.has(f.label) && f.label !== 'STREET') return !near(this.anyAddressStarts, f);
+    if (PLACE.has(f.label)) return !near(this.addressParts, f);
+    if (ADDRESS.has(f.label) && f.label !== 'STREET') return !near(this.anyAddressParts, f);
     if (f.label === 'PHONENUMBER') return /^\d{1,9}$/.test(value);
     return isUnnamedValue(this.text, f, true);
   }
@@ -70,15 +70,18 @@ export class TechnicalGuesses {
   }
 }
 
-/** Whether another guess of `starts` (sorted) begins within reach of `f`. */
-function near(starts: readonly number[], f: Finding): boolean {
+/**
+ * Whether a guess of another class among `parts` (sorted) begins within reach of `f`: a column
+ * of numbers (`150000000` under `50000000`) is no address however close its rows stand.
+ */
+function near(parts: readonly Finding[], f: Finding): boolean {
   let lo = 0;
-  let hi = starts.length;
+  let hi = parts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((starts[mid] as number) < f.start - ADDRESS_REACH) lo = mid + 1;
+    if ((parts[mid] as Finding).start < f.start - ADDRESS_REACH) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < starts.length && (starts[i] as number) <= f.end + ADDRESS_REACH; i++) if (starts[i] !== f.start) return true;
+  for (let i = lo; i < parts.length && (parts[i] as Finding).start <= f.end + ADDRESS_REACH; i++) if ((parts[i] as Finding).label !== f.label) return true;
   return false;
 }

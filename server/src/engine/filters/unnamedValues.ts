@@ -23,7 +23,7 @@ interface NeedsName {
 const NEEDS_NAME: Record<string, NeedsName> = {
   PASSWORD: {
     applies: (value, technical) => technical || /^[\p{L}-]+$/u.test(value),
-    words: /(?:pass(?:word|wd|phrase|code)?|pwd|\bpw\b|\bpin\b|secret|credential|kennwort|passwort|mot de passe|contrase[ñn]a|clave|senha|wachtwoord|parola|has[łl]o|l[öo]senord)/i,
+    words: /(?:pass(?:word|wd|phrase|code)|\bpass\b\s*(?:is\b|[:=])|pwd|\bpw\b|\bpin\b|secret|credential|kennwort|passwort|mot de passe|contrase[ñn]a|clave|senha|wachtwoord|parola|has[łl]o|l[öo]senord)/i,
     orAfter: false,
   },
   VEHICLEVRM: {
