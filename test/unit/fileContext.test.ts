@@ -168,8 +168,6 @@ describe('file flavours', () => {
 });
 
 describe('technical files: names in full, places with addresses, companies by key, unnamed values', () => {
-  const recognized = (text: string, value: string, label: string): Finding => ({ ...findingAt(text, value, label), evidence: { recognizer: true, validator: 'format' } });
-
   test('a name alone (a font, a chip, a first name) goes; a full name, "Lefevre, Vincent" and Dr. Roe stay; prose keeps the name alone', () => {
     const text = '# The Bitstream Vera fonts; add Maxim MAX6639\n# Ask Jennifer Alvarez, or Lefevre, Vincent, or Dr. Roe\n';
     const specs: Array<[string, string]> = [['Vera', 'FIRSTNAME'], ['Maxim', 'FIRSTNAME'], ['Jennifer', 'FIRSTNAME'], ['Alvarez', 'LASTNAME'], ['Lefevre', 'LASTNAME'], ['Vincent', 'FIRSTNAME'], ['Dr.', 'PREFIX'], ['Roe', 'LASTNAME']];
