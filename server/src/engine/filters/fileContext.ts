@@ -15,9 +15,15 @@
  * - licence texts (LICENSE, COPYING, or a text opening with a licence's words) are boilerplate:
  *   outside their copyright, author and contributor lines, addresses and organisations (the FSF's
  *   in every GPL) are the licence's; only people's names are still reported. The same holds for
- *   a licence notice's lines in any file (a GPL header comment).
+ *   a licence notice's lines in any file (a GPL header comment);
+ * - technical files (all of the above but plain text: code, data, logs, man pages, licences,
+ *   changelogs): names only in full, places with an address, companies under a key, passwords and
+ *   user names named (technicalGuesses.ts); values shown as examples, private and test-fixture
+ *   IPs and a changelog's dotted versions are not someone's (examples.ts, `isMachineAddress`);
+ * - anywhere: a letter alone is nobody.
  *
- * Only model guesses change; checksum and format recognizers (e-mails, cards, IBANs…) are proof.
+ * Only model guesses change, and of the recognizers' findings only format-only ones as examples
+ * or machines' addresses; checksum-proven values (cards, IBANs…) are proof.
  */
 import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
 import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
@@ -45,7 +51,8 @@ export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'changel
 /**
  * Files that are about software rather than about someone: what a model reads there as a person,
  * a place or a company is far more often a product (`Vera` fonts, `Maxim` chips, `Thunderbird`)
- * than in prose, so a guess needs more to stand on (see `isTechnicalNoise`).
+ * than in prose, so a guess needs more to stand on (technicalGuesses.ts), and examples and
+ * machines' addresses are told apart from someone's (examples.ts, `isMachineAddress`).
  */
 const TECHNICAL: ReadonlySet<FileFlavour> = new Set(['data', 'log', 'code', 'man', 'licence', 'changelog']);
 const CHANGELOG_NAME = /^(?:changelog|changes|news|history)(?:[._-][\w.-]*)?$/i;
@@ -68,7 +75,8 @@ export function fileFlavour(kind: DocumentKind, text?: string): FileFlavour {
   const name = path.split(/[\\/]/).pop() ?? '';
   if (kind.languageId === 'log' || LOG_NAME.test(path)) return 'log';
   if (DATA_LANGUAGES.has(kind.languageId ?? '') || DATA_EXT.test(name) || /^\.env(?:\.|$)/.test(name)) return 'data';
-  if (scanModeFor(kind) === 'code' || (scanModeFor(kind) === 'all' && text?.startsWith('#!'))) return 'code';
+  const mode = scanModeFor(kind);
+  if (mode === 'code' || (mode === 'all' && text?.startsWith('#!'))) return 'code';
   if (MAN_NAME.test(name)) return 'man';
   if (LICENCE_NAME.test(name)) return 'licence';
   if (CHANGELOG_NAME.test(name) || kind.languageId === 'debian-changelog') return 'changelog';

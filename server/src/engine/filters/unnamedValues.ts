@@ -5,6 +5,8 @@
  * either named on their line ("password: …", "PIN") or look like secrets (letters with digits or
  * symbols, nannigalaxy's `W!nter2024`); a registration mark is a car's only beside a word for one
  * ("plate", "registration", "vehicle"). Without that word, such a guess is the text's own word.
+ * A bare year is a birth date only beside a word for one. In technical files (fileContext.ts)
+ * every password and user name needs its word.
  */
 import type { Finding } from '../types';
 
@@ -41,7 +43,7 @@ const NEEDS_NAME: Record<string, NeedsName> = {
   // A bare year is a date of birth only beside a word for one ("born 1962"); `2002` in a tag is a year.
   DOB: {
     applies: (value) => /^\d{4}$/.test(value.trim()),
-    words: /\b(?:born|birth|birthday|dob|d\.o\.b|geboren|née?|nacid[oa]|nat[oa])\b|\bb\./i,
+    words: /\b(?:born|birth|birthday|dob|d\.o\.b|geboren|nacid[oa]|nat[oa])\b|\bnée?(?![a-z])|\bb\.\s/i,
     orAfter: false,
   },
 };
