@@ -31,3 +31,17 @@ test('a registration mark needs a word for a vehicle on its line, before or just
   assert.equal(dropped('Fine for KJ19 XYZ, the blue van outside', 'KJ19 XYZ', 'VEHICLEVRM'), false);
   assert.equal(dropped('Kennzeichen: B-MW 1234', 'B-MW 1234', 'VEHICLEVRM'), false);
 });
+
+test('a bare year is a date of birth only beside a word for one, in any file', () => {
+  assert.equal(dropped('--- !<tag:clarkevans.com,2002:invoice>', '2002', 'DOB'), true);
+  assert.equal(dropped('O\'Reilly and Associates, 2002.', '2002', 'DOB'), true);
+  assert.equal(dropped('She was born in 1962 in Lyon.', '1962', 'DOB'), false);
+  assert.equal(dropped('Jeanne Roe, née 1962', '1962', 'DOB'), false);
+  assert.equal(dropped('DOB: 12/03/1962', '12/03/1962', 'DOB'), false, 'a full date is not held back');
+});
+
+test('"pass" names a password only as a label ("pass: …", "pass is …"), not as a verb', () => {
+  assert.equal(dropped('Pass -c4 to gensymbols, so that we notice', 'gensymbols'), true);
+  assert.equal(dropped('wifi pass: tulips', 'tulips'), false);
+  assert.equal(dropped('the pass is tulips', 'tulips'), false);
+});
