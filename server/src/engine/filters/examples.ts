@@ -29,10 +29,10 @@ function lineEnd(text: string, from: number): number {
 }
 
 /** From a marker to its sentence's end: this line, and the next when the sentence goes on. */
-function sentenceAfter(text: string, at: number): Region {
+function sentenceAfter(text: string, at: number, marker: string): Region {
   const end = lineEnd(text, at);
-  const rest = text.slice(at, end);
-  if (/\.(?:\s|$)/.test(rest.slice(5)) || end >= text.length) return { start: at, end };
+  // After the marker: "e.g." ends no sentence.
+  if (/\.(?:\s|$)/.test(text.slice(at + marker.length, end)) || end >= text.length) return { start: at, end };
   return { start: at, end: lineEnd(text, end + 1) };
 }
 
@@ -57,7 +57,7 @@ function commandLines(text: string, at: number, doctest: boolean): Region {
 /** The regions of `text` that show examples; `man` adds a man page's EXAMPLES section. */
 export function exampleRegions(text: string, man: boolean): Region[] {
   const regions: Region[] = [];
-  for (const m of text.matchAll(MARKER)) regions.push(sentenceAfter(text, m.index));
+  for (const m of text.matchAll(MARKER)) regions.push(sentenceAfter(text, m.index, m[0]));
   for (const m of text.matchAll(DOC_EXAMPLE_TAG)) regions.push(...docExampleLiterals(text, m.index));
   for (const m of text.matchAll(PROMPT_LINE)) regions.push(commandLines(text, m.index, m[0].includes('>>>')));
   if (man) {
