@@ -84,6 +84,32 @@ const CHANGELOG_PERSON = /^ -- .+<.+>|^\s*\[ ?[^\]]+ ?\]\s*$/;
 const GITHUB_HANDLE = /(?:^|[\s(\[,])@[A-Za-z0-9][A-Za-z0-9-]{0,38}\b|github\.com\/[A-Za-z0-9-]+(?:\s|\)|$)/;
 const MAN_PERSON_SECTION = /^\.S[Hh]\s+"?(?:AUTHORS?|COPYRIGHT|REPORTING BUGS|BUGS|HISTORY|THANKS|CREDITS)\b/i;
 
+/** A Markdown heading (`## Contributors`) or a setext one's text line, whose section names people. */
+const DOC_PERSON_SECTION = /^(?:#{1,6}[ \t]+|<h\d>)?.*\b(?:contributors?|collaborators?|backers?|sponsors?|donors?|supporters?|authors?|maintainers?|team|thanks|credits?|acknowledge?ments?|people|who uses|funding)\b/i;
+const docSections = new Map();
+/** Lines of a Markdown document inside a section about people (0-based). */
+function inDocPersonSection(path, line) {
+  let set = docSections.get(path);
+  if (!set) {
+    set = new Set();
+    let inside = false;
+    const lines = linesOf(path);
+    lines.forEach((l, i) => {
+      const heading = /^#{1,6}[ \t]/.test(l) || /^<h\d>/.test(l) || /^(?:=+|-+)[ \t]*$/.test(lines[i + 1] ?? '') && l.trim() !== '';
+      if (heading) inside = DOC_PERSON_SECTION.test(l);
+      else if (inside) set.add(i);
+    });
+    docSections.set(path, set);
+  }
+  return set.has(line);
+}
+
+/** A signature: a name alone on its line with an e-mail address alone on the next ("Mike Frysinger\nvapier@gentoo.org"). */
+function isSignature(path, line) {
+  const lines = linesOf(path);
+  return /^\s*\S+@\S+\.\w+\s*$/.test(lines[line + 1] ?? '') && /^\s*[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s*$/u.test(lines[line] ?? '');
+}
+
 /** Lines of a man page inside its AUTHOR-like sections (0-based). */
 const manSections = new Map();
 function inManPersonSection(path, line) {
@@ -141,7 +167,7 @@ function isKnownPerson(f, text) {
  * capitalised words, commas and "and" between, is a credited person.
  */
 const CREDIT_BEFORE = /(?:\(|\b(?:by|from|[Tt]hanks(?: to)?))\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
-const COMMENT_CREDIT_BEFORE = /\b(?:by|[Tt]hanks(?: to)?)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
+const COMMENT_CREDIT_BEFORE = /\b(?:by|based on|[Tt]hanks(?: to)?)\s*(?:(?:\p{Lu}[\p{L}'’.-]*|and|,)\s*){0,8}$/u;
 function isCredit(f, changelog) {
   if (!NAME_CLASSES.has(f.label)) return false;
   const lines = linesOf(f.path);
@@ -214,6 +240,7 @@ function classify(category, f) {
   if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text))) return 'person';
   if (isCredit(f, category === 'changelogs')) return 'person';
   if (category === 'man-pages' && inManPersonSection(f.path, f.line - 1)) return 'person';
+  if (category === 'docs' && (inDocPersonSection(f.path, f.line - 1) || isSignature(f.path, f.line - 1))) return 'person';
   if (isKnownPerson(f, text)) return 'person';
   if (isReviewedPerson(f, text)) return 'reviewed';
   return 'fp';

@@ -3,7 +3,8 @@
  * Assembles the false-positive corpus for `npm run eval:noise` from files this machine already has,
  * none written by this project: JavaScript and TypeScript of the npm packages under node_modules,
  * Python's standard library, shell and Perl scripts, C headers, any Go, Debian's logs, lockfiles,
- * configs (YAML, TOML, INI, JSON, Dockerfiles, CI files), changelogs, man pages and licence texts.
+ * configs (YAML, TOML, INI, JSON, Dockerfiles, CI files), changelogs, man pages, licence texts and
+ * documentation (packages' READMEs and Markdown docs).
  *
  *   node scripts/noise-corpus.mjs [--out DIR] [--lines N] [--seed S]
  *
@@ -128,6 +129,10 @@ const CATEGORIES = {
   changelogs: () =>
     walk('/usr/share/doc', (p) => /\/changelog(?:\.Debian)?\.gz$/.test(p)).concat(inNodeModules((p, st) => /\/(?:CHANGELOG|HISTORY|History|NEWS)(?:\.md)?$/.test(p) && sized(st))),
   'man-pages': () => walk('/usr/share/man/man1', (p) => /\.1\.gz$/.test(p)).concat(walk('/usr/share/man/man5', (p) => /\.5\.gz$/.test(p))),
+  docs: () =>
+    inNodeModules((p, st) => /\/(?:README|Readme|readme)(?:\.md|\.markdown)?$|\/docs?\/[^/]+\.md$/.test(p) && sized(st)).concat(
+      walk('/usr/share/doc', (p, st) => /\/(?:README|NEWS\.md|[^/]+\.md)(?:\.Debian)?(?:\.gz)?$/.test(p) && !/changelog/i.test(p) && sized(st)),
+    ),
   licences: () => walk('/usr/share/common-licenses', () => true).concat(inNodeModules((p, st) => /\/(?:LICENSE|LICENCE|COPYING)(?:\.md|\.txt)?$/i.test(p) && sized(st))),
 };
 
@@ -161,6 +166,7 @@ function plantLine(category, file, text) {
     case 'changelogs':
       return `  * ${text}`;
     case 'man-pages':
+    case 'docs':
       return text;
     case 'licences':
       return text;

@@ -158,6 +158,11 @@ describe('file flavours', () => {
     assert.equal(refineForFile(text, [f], { path: 'a.yaml' }).length, 1);
   });
 
+  test('flavours: a project\'s docs by name or folder; other Markdown is prose', () => {
+    for (const p of ['README.md', 'pkg/readme.markdown', 'CONTRIBUTING.md', 'SECURITY.md', 'docs/api.md', 'doc/guide/intro.rst', 'README']) assert.equal(fileFlavour({ path: p }), 'docs', p);
+    for (const p of ['notes.md', 'meeting/2026-12-01.md', 'docs/photo.png']) assert.notEqual(fileFlavour({ path: p }), 'docs', p);
+  });
+
   test('flavours: changelogs by name, a script without an extension by its #! line', () => {
     assert.equal(fileFlavour({ path: 'debian/changelog' }), 'changelog');
     assert.equal(fileFlavour({ path: 'x/changelog.Debian' }), 'changelog');
@@ -187,9 +192,11 @@ describe('technical files: names in full, places with addresses, companies by ke
     assert.deepEqual(kept(text, { path: 'b.sh', languageId: 'shellscript' }, specs), ['hunter22', 'JDoe42', '1962']);
   });
 
-  test('a phone guessed in bare digits needs a phone\'s length; a letter alone is nobody', () => {
-    const text = '* Fix the property (JDK-8272157, 914278); A to B; call 0301234567\n';
-    assert.deepEqual(kept(text, { path: 'debian/changelog' }, [['914278', 'PHONENUMBER'], ['B', 'FIRSTNAME'], ['0301234567', 'PHONENUMBER']]), ['0301234567']);
+  test('a number written the national way needs a phone word; an international one does not; a letter alone is nobody', () => {
+    const text = '* 3 973 193 d/m; <Buffer 02 00 00 00 00>; escalate to +49 30 2758 4410\n* Fix the property (JDK-8272157, 914278); A to B; call 0301234567\n';
+    const recognized = (value: string): Finding => ({ ...findingAt(text, value, 'PHONENUMBER'), evidence: { recognizer: true, validator: 'libphonenumber ✓ (national, DE guessed)' } });
+    const f = [findingAt(text, '914278', 'PHONENUMBER'), findingAt(text, 'B', 'FIRSTNAME'), recognized('0301234567'), recognized('973 193'), recognized('02 00 00 00 00'), recognized('+49 30 2758 4410')];
+    assert.deepEqual(refineForFile(text, f, { path: 'debian/changelog' }).map((x) => text.slice(x.start, x.end)), ['0301234567', '+49 30 2758 4410']);
     assert.deepEqual(kept(text, { path: 'notes.txt' }, [['914278', 'PHONENUMBER'], ['B', 'FIRSTNAME']]), ['914278']);
   });
 });
@@ -249,6 +256,18 @@ describe('examples in technical files', () => {
     const text = "/**\n * @example\n * // Call +49 30 2758 4410 if it breaks.\n * parse('+12133734253', 'US')\n * @param n a number\n */\nparse('+12133734253')\n";
     const f = [recognized(text, '+49 30 2758 4410', 'PHONENUMBER'), recognized(text, '+12133734253', 'PHONENUMBER'), recognized(text, '+12133734253', 'PHONENUMBER', text.indexOf('*/'))];
     assert.deepEqual(refineForFile(text, f, { path: 'parse.ts' }).map((x) => text.slice(x.start, x.end)), ['+49 30 2758 4410']);
+  });
+
+  test('code fences: their string literals in a project\'s docs and in code comments; a note inside, and an e-mail anywhere, stay', () => {
+    const md = "# Use\n\n```js\nparse('8 (800) 555-35-35', 'RU')\n// call +49 30 2758 4410 if it breaks\n```\n\nWrite to maria.gonzalez@contoso.com, e.g. maria.gonzalez@contoso.com\n";
+    const f = [recognized(md, '8 (800) 555-35-35', 'PHONENUMBER'), recognized(md, '+49 30 2758 4410', 'PHONENUMBER'), recognized(md, 'maria.gonzalez@contoso.com', 'EMAIL'), recognized(md, 'maria.gonzalez@contoso.com', 'EMAIL', md.indexOf('e.g.'))];
+    const values = (path: string) => refineForFile(md, f, { path }).map((x) => md.slice(x.start, x.end));
+    assert.deepEqual(values('README.md'), ['+49 30 2758 4410', 'maria.gonzalez@contoso.com', 'maria.gonzalez@contoso.com']);
+    assert.deepEqual(values('docs/guide/parsing.md'), values('README.md'));
+    assert.equal(values('notes/meeting.md').length, 4, 'other Markdown is prose: its fences are read as they are');
+    const js = "// Examples:\n//\n// ```js\n// parse('+7 800 555 35 35')\n// ```\nrun('+7 800 555 35 35')\n";
+    const g = [recognized(js, '+7 800 555 35 35', 'PHONENUMBER'), recognized(js, '+7 800 555 35 35', 'PHONENUMBER', js.indexOf('run'))];
+    assert.deepEqual(refineForFile(js, g, { path: 'parse.js' }), []);
   });
 
   test('a man page\'s EXAMPLES section and a prompt\'s command with its continuation lines; a checksum value is never an example', () => {

@@ -17,6 +17,8 @@ const MARKER = /\b(?:e\.\s?g\.|for (?:example|instance)|such as|examples?:)/gi;
 const DOC_EXAMPLE_TAG = /@example\b/g;
 /** A command as documentation shows it (`$ gcloud …`) and a doctest line (`>>> parse(…)`) with its expected output. */
 const PROMPT_LINE = /^[ \t]*(?:[#*/]+[ \t]*)?(?:\$|>>>)[ \t]/gm;
+/** A Markdown code fence (```js … ```, ~~~) up to its closing fence, also inside a comment (`// ```js`). */
+const FENCE = /^[ \t]*(?:(?:\/\/+|#+|\*)[ \t]*)?(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*(?:(?:\/\/+|#+|\*)[ \t]*)?\1[ \t]*$/gm;
 /** A man page's EXAMPLES section, up to the next section. */
 const MAN_EXAMPLES = /^\.S[Hh][ \t]+"?EXAMPLES?\b/gm;
 const STRING_LITERAL = /(['"`])(?:(?!\1)[^\\\n]|\\.)*\1/g;
@@ -42,8 +44,7 @@ function docExampleLiterals(text: string, at: number): Region[] {
   nextTag.lastIndex = at;
   const tag = nextTag.exec(text);
   const ends = [close, tag ? tag.index : -1].filter((i) => i >= 0);
-  const end = ends.length > 0 ? Math.min(...ends) : lineEnd(text, at);
-  return [...text.slice(at, end).matchAll(STRING_LITERAL)].map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }));
+  return literals(text, at, ends.length > 0 ? Math.min(...ends) : lineEnd(text, at));
 }
 
 /** A prompt's command line with its continuation lines; a doctest's `>>>` line with its output. */
@@ -54,13 +55,23 @@ function commandLines(text: string, at: number, doctest: boolean): Region {
   return { start: at, end };
 }
 
-/** The regions of `text` that show examples; `man` adds a man page's EXAMPLES section. */
-export function exampleRegions(text: string, man: boolean): Region[] {
+/** String literals of `text` from `start` to `end`, as regions. */
+function literals(text: string, start: number, end: number): Region[] {
+  return [...text.slice(start, end).matchAll(STRING_LITERAL)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
+}
+
+/**
+ * The regions of `text` that show examples. `man`: a man page's EXAMPLES section; `fences` (a
+ * project's docs, code comments): the string literals of code fences (a comment or a note inside
+ * is still somebody's words, as in a JSDoc `@example`).
+ */
+export function exampleRegions(text: string, kind: { man: boolean; fences: boolean }): Region[] {
   const regions: Region[] = [];
   for (const m of text.matchAll(MARKER)) regions.push(sentenceAfter(text, m.index, m[0]));
   for (const m of text.matchAll(DOC_EXAMPLE_TAG)) regions.push(...docExampleLiterals(text, m.index));
   for (const m of text.matchAll(PROMPT_LINE)) regions.push(commandLines(text, m.index, m[0].includes('>>>')));
-  if (man) {
+  if (kind.fences) for (const m of text.matchAll(FENCE)) regions.push(...literals(text, m.index, m.index + m[0].length));
+  if (kind.man) {
     for (const m of text.matchAll(MAN_EXAMPLES)) {
       const next = /^\.S[Hh]\b/gm;
       next.lastIndex = lineEnd(text, m.index);

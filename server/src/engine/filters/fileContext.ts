@@ -17,9 +17,10 @@
  *   in every GPL) are the licence's; only people's names are still reported. The same holds for
  *   a licence notice's lines in any file (a GPL header comment);
  * - technical files (all of the above but plain text: code, data, logs, man pages, licences,
- *   changelogs): names only in full, places with an address, companies under a key, passwords and
+ *   changelogs, a project's docs — README, `docs/`): names only in full, places with an address, companies under a key, passwords and
  *   user names named (technicalGuesses.ts); values shown as examples, private and test-fixture
- *   IPs and a changelog's dotted versions are not someone's (examples.ts, `isMachineAddress`);
+ *   IPs and a changelog's dotted versions are not someone's (examples.ts, `isMachineAddress`),
+ *   nor a national-format number with no phone word (`isUnnamedNationalNumber`);
  * - anywhere: a letter alone is nobody.
  *
  * Only model guesses change, and of the recognizers' findings only format-only ones as examples
@@ -29,6 +30,7 @@ import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
 import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
 import { scanModeFor, type DocumentKind } from '../text/regions';
 import { exampleRegions, exampleValues } from './examples';
+import { phoneWordBeside } from '../text/phoneWords';
 import { TechnicalGuesses } from './technicalGuesses';
 import type { Finding, Region } from '../types';
 
@@ -46,7 +48,7 @@ const PERSON_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
 /** Raised by this much when a personal key says so (model guesses only). */
 const KEY_BOOST = 0.15;
 
-export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'changelog' | 'text';
+export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'changelog' | 'docs' | 'text';
 
 /**
  * Files that are about software rather than about someone: what a model reads there as a person,
@@ -54,8 +56,15 @@ export type FileFlavour = 'data' | 'log' | 'code' | 'man' | 'licence' | 'changel
  * than in prose, so a guess needs more to stand on (technicalGuesses.ts), and examples and
  * machines' addresses are told apart from someone's (examples.ts, `isMachineAddress`).
  */
-const TECHNICAL: ReadonlySet<FileFlavour> = new Set(['data', 'log', 'code', 'man', 'licence', 'changelog']);
+const TECHNICAL: ReadonlySet<FileFlavour> = new Set(['data', 'log', 'code', 'man', 'licence', 'changelog', 'docs']);
 const CHANGELOG_NAME = /^(?:changelog|changes|news|history)(?:[._-][\w.-]*)?$/i;
+/**
+ * A project's documentation: its README and the like by name, or a text document in a `docs/`
+ * folder. Other Markdown and text files (notes, drafts) are read as prose: what people write there
+ * about people is what PII Lint is for.
+ */
+const DOCS_NAME = /^(?:readme|contributing|code_of_conduct|security|support|install|upgrading|migrating|migration)(?:[._-][\w.-]*)?$/i;
+const DOCS_FOLDER = /(?:^|[\\/])docs?[\\/](?:[^\\/]+[\\/])*[^\\/]+\.(?:md|markdown|mdx|rst|adoc|txt)$/i;
 
 /** A man page's source: `ls.1`, `acct.5`, `gcloud_compute.1`, `printf.3p` (optionally gzipped). */
 const MAN_NAME = /\.[1-9][a-z]{0,3}(?:\.gz)?$/;
@@ -80,6 +89,7 @@ export function fileFlavour(kind: DocumentKind, text?: string): FileFlavour {
   if (MAN_NAME.test(name)) return 'man';
   if (LICENCE_NAME.test(name)) return 'licence';
   if (CHANGELOG_NAME.test(name) || kind.languageId === 'debian-changelog') return 'changelog';
+  if (DOCS_NAME.test(name) || DOCS_FOLDER.test(path)) return 'docs';
   return 'text';
 }
 
@@ -143,7 +153,7 @@ class UsedAsCode {
  * cipher list's `arcfour blowfish cast5`), or a call (`malloc(`).
  */
 function isCodeWord(text: string, f: Finding, value: string): boolean {
-  return /^[\p{Ll}\d_.-]+(?: [\p{Ll}\d_.-]+)*$/u.test(value) || /^\s*\(/.test(text.slice(f.end, f.end + 2));
+  return /^[\p{Ll}\d_.-]+(?:\s+[\p{Ll}\d_.-]+)*$/u.test(value) || /^\s*\(/.test(text.slice(f.end, f.end + 2));
 }
 
 /**
@@ -168,6 +178,16 @@ function inEntryLabel(text: string, f: Finding): boolean {
   if (!m) return false;
   const open = lineStart + m[0].indexOf('[');
   return f.start > open && f.end <= open + 1 + (m[1] as string).length;
+}
+
+/**
+ * A number written the national way (no `+`, no `00`) with no phone word beside it. In technical
+ * files digit groups are counts, sizes, dumps and citations ("3 973 193 d/m", `<Buffer 0a 00 00>`,
+ * "499 U.S. 340 (1991)") that libphonenumber validates for some country it guesses; a phone number
+ * there is written internationally or named ("call 030 2758 4410").
+ */
+function isUnnamedNationalNumber(text: string, f: Finding, value: string): boolean {
+  return f.label === 'PHONENUMBER' && !/^\s*(?:\+|00[1-9])/.test(value) && !phoneWordBeside(text, f.start, f.end);
 }
 
 /** An address a technical file holds as infrastructure, a fixture or a version, not as someone's. */
@@ -206,8 +226,12 @@ function isLogToken(token: string, label: string): boolean {
   return /[A-Za-z]\d|\d[A-Za-z]/.test(token) || !/[A-Za-z]/.test(token);
 }
 
-/** Format recognizers without a checksum: an example phone, address or e-mail looks like a real one. */
-const EXAMPLE_PRONE = new Set(['PHONENUMBER', 'IPV4', 'IPV6', 'IP', 'MAC', 'EMAIL', 'URL']);
+/**
+ * Format recognizers without a checksum: an example phone or address looks like a real one. Not
+ * e-mails: the worst leak to miss, and example addresses are mostly `example.com`'s, held low
+ * already (placeholders.ts).
+ */
+const EXAMPLE_PRONE = new Set(['PHONENUMBER', 'IPV4', 'IPV6', 'IP', 'MAC', 'URL']);
 const canBeExample = (f: Finding): boolean => !f.evidence.recognizer || EXAMPLE_PRONE.has(f.label);
 
 /** The findings of one document, read with its file type; see the module comment. */
@@ -217,7 +241,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   const model = findings.filter((f) => !f.evidence.recognizer);
   if (model.length === 0 && !technical) return [...findings];
   const testFile = TEST_PATH.test(kind.path ?? '');
-  const examples = technical ? exampleValues(text, findings.filter(canBeExample), exampleRegions(text, flavour === 'man')) : new Set<string>();
+  const examples = technical ? exampleValues(text, findings.filter(canBeExample), exampleRegions(text, { man: flavour === 'man', fences: flavour === 'docs' || flavour === 'code' })) : new Set<string>();
   const stamps = timestampRegions(text);
   const spans = flavour === 'data' ? keyedLines(text) : [];
   const licence = isLicence(flavour, text);
@@ -228,7 +252,7 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   for (const f of findings) {
     const value = text.slice(f.start, f.end);
     if (examples.size > 0 && canBeExample(f) && examples.has(value)) continue;
-    if (technical && isMachineAddress(text, f, value, flavour, testFile)) continue;
+    if (technical && (isMachineAddress(text, f, value, flavour, testFile) || isUnnamedNationalNumber(text, f, value))) continue;
     if (f.evidence.recognizer) {
       out.push(f);
       continue;
@@ -273,5 +297,5 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
   // What stays of the guesses decides which are alone: `6` of "debhelper 6" is a house number
   // only while `debhelper` passed for a street.
   const guesses = new TechnicalGuesses(text, out.filter((f) => !f.evidence.recognizer));
-  return out.filter((f) => f.evidence.recognizer || keyed.has(f) || !guesses.isNoise(f, text.slice(f.start, f.end)));
+  return out.filter((f) => f.evidence.recognizer || keyed.has(f) || !guesses.isNoise(f));
 }

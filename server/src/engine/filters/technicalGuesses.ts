@@ -10,7 +10,6 @@
  *   `employer:` is read by the key rules before this);
  * - a city, state or county stands only beside the rest of an address (street, number, postcode),
  *   and a house number, suite or postcode only beside another part (`debhelper 6` is a version);
- * - a phone number guessed in bare digits needs a phone's length (`914278` is a bug number);
  * - a password, a user name or a bare birth year needs a word on its line naming it (unnamedValues).
  *
  * Checksum and format recognizers are not read here: they carry their own proof.
@@ -50,12 +49,11 @@ export class TechnicalGuesses {
   }
 
   /** Whether a model guess in a technical file is the file's word, not personal data. */
-  isNoise(f: Finding, value: string): boolean {
+  isNoise(f: Finding): boolean {
     if (PERSON.has(f.label)) return !this.partOfFullName(f);
     if (f.label === 'COMPANYNAME') return true;
     if (PLACE.has(f.label)) return !near(this.addressParts, f);
     if (ADDRESS.has(f.label) && f.label !== 'STREET') return !near(this.anyAddressParts, f);
-    if (f.label === 'PHONENUMBER') return /^\d{1,9}$/.test(value);
     return isUnnamedValue(this.text, f, true);
   }
 

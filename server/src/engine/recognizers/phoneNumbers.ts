@@ -15,14 +15,13 @@ import { appendAll } from '../arrays';
 import { parseDate } from './dates';
 import { matches } from './matches';
 import { analyzePhone } from './phone';
-import { after, before, finding, GROUP_BEFORE, isTaken, VERSION_BEFORE, type Scan } from './scanner';
+import { before, finding, GROUP_BEFORE, isTaken, VERSION_BEFORE, type Scan } from './scanner';
+import { phoneWordBeside } from '../text/phoneWords';
 
 /** At most this many phone candidates per call get the full multi-country libphonenumber check. */
 export const PHONE_GUESS_BUDGET = 500;
 
 const PHONE = /(?<![\w+@#$%&\/.\-]|\d,)(?:\+ ?)?(?:\(\d{1,5}\) ?\d{1,15}|\(\d{1,5}\) ?|\d{1,15})(?:(?:[ .\-]|\) ?| ?\()\d{1,15}\)?){0,7}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\w@]|[.,:\/\-]\d)/gi;
-const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|fax|call|calling|called|contact|reach|dial|whatsapp|sms|text me|ring|hotline|answering|direct line|phone number|contact number|mobile number)\b/;
-const PHONE_CONTEXT_AFTER = /^\W{0,3}(?:office|home|work|mobile|cell|fax|tel|phone)\b/;
 
 interface PhoneShape {
   /** The number without its extension. */
@@ -69,16 +68,12 @@ const SHORT_GROUPS = /^(?:2,2,2|3,3)$/;
 /** Evidence rule of a phone number with "call", "tel", "fax", "office"… right next to it. */
 export const PHONE_WORD_RULE = 'phone word next to it';
 
-function phoneContext(text: string, start: number, end: number): boolean {
-  return PHONE_CONTEXT.test(before(text, start)) || PHONE_CONTEXT_AFTER.test(after(text, end));
-}
-
 /**
  * A bare run of 9–15 digits (no +, no brackets, no separators) with no phone word beside it: a
  * ticket, policy or record number, not a phone number, whoever reads it as one.
  */
 export function isBareDigitRun(text: string, start: number, end: number): boolean {
-  return /^\d{9,15}$/.test(text.slice(start, end)) && !phoneContext(text, start, end);
+  return /^\d{9,15}$/.test(text.slice(start, end)) && !phoneWordBeside(text, start, end);
 }
 
 /**
@@ -95,7 +90,7 @@ function scorePhone(s: Scan, c: PhoneCandidate, knownContext?: boolean): Finding
   const nanp = !international && nanpLayout(shape);
   const fictional7 = /^555[ .\-]?01\d\d$/.test(shape.main);
   const national = grouped && /^\(?0|^\(/.test(c.value);
-  const context = knownContext ?? phoneContext(s.text, c.start, c.end);
+  const context = knownContext ?? phoneWordBeside(s.text, c.start, c.end);
   if (!international && !nanp && !fictional7 && !national && !context) return null;
   if (digits.length < 7 && !(context && SHORT_GROUPS.test(shape.groups.join(',')))) return null;
   if (notAPhone(shape, s.text, c.start)) return null;
@@ -146,7 +141,7 @@ function splitRun(s: Scan, c: PhoneCandidate): Finding[] {
   const re = /[^ ]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(c.value)) !== null) pieces.push({ start: m.index, end: m.index + m[0].length, digits: m[0].replace(/\D/g, '').length });
-  const context = phoneContext(s.text, c.start, c.end);
+  const context = phoneWordBeside(s.text, c.start, c.end);
   let i = 0;
   while (i < pieces.length) {
     let count = 0;
