@@ -1,9 +1,10 @@
 /**
  * Where technical files show example values: documentation writes "e.g. the French number
  * "+33 1 42 68 53 00"", a JSDoc `@example` calls `parse('+12133734253')`, a man page's EXAMPLES
- * section reserves `162.222.181.198`, a doctest's `>>>` line, a shell prompt's `$ ` line. What
- * stands there illustrates the program; it is nobody's. A value shown once as an example is the
- * same example wherever else the file repeats it ("will result in 162.222.181.197 being reserved").
+ * section reserves `162.222.181.198`; a README's code fence, a doctest's `>>>` line, a shell
+ * prompt's `$ ` line. What stands there illustrates the program; it is nobody's. A value shown
+ * once as an example is the same example wherever else the file repeats it ("will result in
+ * 162.222.181.197 being reserved").
  */
 import type { Finding, Region } from '../types';
 

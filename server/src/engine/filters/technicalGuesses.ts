@@ -1,7 +1,7 @@
 /**
- * Model guesses in technical files (code, data, logs, man pages, licences, changelogs) that need
- * more than a prose sentence would. There a capitalised word is far more often a product than a
- * person, a place or a firm: `Vera` and `Serif` fonts, `Maxim` chips, `Readline`, `Thunderbird`,
+ * Model guesses in technical files (code, data, logs, man pages, licences, changelogs, a project's
+ * docs) that need more than a prose sentence would. There a capitalised word is far more often a
+ * product than a person, a place or a firm: `Vera` and `Serif` fonts, `Maxim` chips, `Readline`, `Thunderbird`,
  * "O'Reilly and Associates", "Boston Red Sox". So in these files:
  *
  * - a person's name stands only as a full name: a given name beside a surname (or a title), not a
@@ -10,7 +10,7 @@
  *   `employer:` is read by the key rules before this);
  * - a city, state or county stands only beside the rest of an address (street, number, postcode),
  *   and a house number, suite or postcode only beside another part (`debhelper 6` is a version);
- * - a password, a user name or a bare birth year needs a word on its line naming it (unnamedValues).
+ * - a password or a user name needs a word on its line naming it (unnamedValues).
  *
  * Checksum and format recognizers are not read here: they carry their own proof.
  */
