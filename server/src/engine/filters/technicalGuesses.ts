@@ -1,8 +1,8 @@
 /**
  * Model guesses in technical files (code, data, logs, man pages, licences, changelogs, a project's
  * docs) that need more than a prose sentence would. There a capitalised word is far more often a
- * product than a person, a place or a firm: `Vera` and `Serif` fonts, `Maxim` chips, `Readline`, `Thunderbird`,
- * "O'Reilly and Associates", "Boston Red Sox". So in these files:
+ * product than a person, a place or a firm: `Vera` and `Serif` fonts, `Maxim` chips, `Readline`,
+ * `Thunderbird`, "O'Reilly and Associates", "Boston Red Sox". So in these files:
  *
  * - a person's name stands only as a full name: a given name beside a surname (or a title), not a
  *   word alone — a lone given name identifies nobody, and a lone capitalised word is mostly not one;
