@@ -10,6 +10,9 @@ export const PII_CLASSES = [
   'LITECOINADDRESS', 'VEHICLEVIN', 'VEHICLEVRM',
 ] as const;
 
+/** The classes that are parts of a person's name. */
+export const PERSON_NAME_CLASSES: ReadonlySet<string> = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
+
 export type PiiClass = (typeof PII_CLASSES)[number];
 
 /**

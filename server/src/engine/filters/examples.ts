@@ -7,6 +7,8 @@
  * 162.222.181.197 being reserved").
  */
 import type { Finding, Region } from '../types';
+import { appendAll } from '../arrays';
+import { inAnyRegion } from '../text/regions';
 
 /** "e.g.", "for example", "such as", "Example:": an example follows, to the end of its sentence. */
 const MARKER = /\b(?:e\.\s?g\.|for (?:example|instance)|such as|examples?:)/gi;
@@ -69,9 +71,9 @@ function literals(text: string, start: number, end: number): Region[] {
 export function exampleRegions(text: string, kind: { man: boolean; fences: boolean }): Region[] {
   const regions: Region[] = [];
   for (const m of text.matchAll(MARKER)) regions.push(sentenceAfter(text, m.index, m[0]));
-  for (const m of text.matchAll(DOC_EXAMPLE_TAG)) regions.push(...docExampleLiterals(text, m.index));
+  for (const m of text.matchAll(DOC_EXAMPLE_TAG)) appendAll(regions, docExampleLiterals(text, m.index));
   for (const m of text.matchAll(PROMPT_LINE)) regions.push(commandLines(text, m.index, m[0].includes('>>>')));
-  if (kind.fences) for (const m of text.matchAll(FENCE)) regions.push(...literals(text, m.index, m.index + m[0].length));
+  if (kind.fences) for (const m of text.matchAll(FENCE)) appendAll(regions, literals(text, m.index, m.index + m[0].length));
   if (kind.man) {
     for (const m of text.matchAll(MAN_EXAMPLES)) {
       const next = /^\.S[Hh]\b/gm;
@@ -91,7 +93,7 @@ export function exampleValues(text: string, findings: readonly Finding[], region
   const values = new Set<string>();
   if (regions.length === 0) return values;
   for (const f of findings) {
-    if (regions.some((r) => f.start >= r.start && f.end <= r.end)) values.add(text.slice(f.start, f.end));
+    if (inAnyRegion(regions, f)) values.add(text.slice(f.start, f.end));
   }
   return values;
 }

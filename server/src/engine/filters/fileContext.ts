@@ -28,11 +28,12 @@
  */
 import { keyedLines, keyVerdict, type KeyedSpan } from './keyContext';
 import { enclosingToken, isLicenceId, isMachineToken, timestampRegions } from './machineTokens';
-import { scanModeFor, type DocumentKind } from '../text/regions';
+import { inAnyRegion, scanModeFor, type DocumentKind } from '../text/regions';
+import { PERSON_NAME_CLASSES } from '../labels';
 import { exampleRegions, exampleValues } from './examples';
 import { phoneWordBeside } from '../text/phoneWords';
 import { TechnicalGuesses } from './technicalGuesses';
-import type { Finding, Region } from '../types';
+import type { Finding } from '../types';
 
 const DATA_EXT = /\.(?:json|jsonc|json5|ya?ml|toml|ini|cfg|conf|cnf|properties|env|lock)$/i;
 const DATA_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'dockercompose']);
@@ -43,8 +44,6 @@ const WORDLIKE = new Set([
   'JOBTYPE', 'ACCOUNTNAME', 'USERNAME', 'SEX', 'GENDER', 'EYECOLOR', 'CURRENCYNAME', 'ORDINALDIRECTION', 'USERAGENT', 'VEHICLEVRM',
 ]);
 const TIME_CLASSES = new Set(['DATE', 'TIME']);
-/** A person's name is worth reporting even in boilerplate (a name added to a licence file is news). */
-const PERSON_NAMES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
 /** Raised by this much when a personal key says so (model guesses only). */
 const KEY_BOOST = 0.15;
 
@@ -198,10 +197,6 @@ function isMachineAddress(text: string, f: Finding, value: string, flavour: File
   return PRIVATE_IPV4.test(value) || (flavour === 'changelog' && !NETWORK_WORDS.test(lineAround(text, f.start)));
 }
 
-function inside(regions: readonly Region[], f: Finding): boolean {
-  return regions.some((r) => f.start >= r.start && f.end <= r.end);
-}
-
 /** The keyed line a finding is on (binary search over line starts). */
 function spanAt(spans: readonly KeyedSpan[], offset: number): KeyedSpan | undefined {
   let lo = 0;
@@ -238,8 +233,7 @@ const canBeExample = (f: Finding): boolean => !f.evidence.recognizer || EXAMPLE_
 export function refineForFile(text: string, findings: readonly Finding[], kind: DocumentKind): Finding[] {
   const flavour = fileFlavour(kind, text);
   const technical = TECHNICAL.has(flavour);
-  const model = findings.filter((f) => !f.evidence.recognizer);
-  if (model.length === 0 && !technical) return [...findings];
+  if (!technical && findings.every((f) => f.evidence.recognizer)) return [...findings];
   const testFile = TEST_PATH.test(kind.path ?? '');
   const examples = technical ? exampleValues(text, findings.filter(canBeExample), exampleRegions(text, { man: flavour === 'man', fences: flavour === 'docs' || flavour === 'code' })) : new Set<string>();
   const stamps = timestampRegions(text);
@@ -257,12 +251,12 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
       out.push(f);
       continue;
     }
-    if (!TIME_CLASSES.has(f.label) && inside(stamps, f)) continue;
+    if (!TIME_CLASSES.has(f.label) && inAnyRegion(stamps, f)) continue;
     // roff's font escapes glue to the word they style: a guess that starts on the escape's
     // letter (`f5gcloud` of `\f5gcloud`), or on a request (`.RE`), is a man page's markup.
     if ((text[f.start - 1] === '\\' && /^f[A-Z0-9]/.test(value)) || onRoffRequest(text, f)) continue;
     // A licence notice in a header comment: its organisations and addresses are the licence's.
-    if (!PERSON_NAMES.has(f.label) && inLicenceNotice(text, f)) continue;
+    if (!PERSON_NAME_CLASSES.has(f.label) && inLicenceNotice(text, f)) continue;
     const token = enclosingToken(text, f.start, f.end).value;
     if (isLicenceId(token) || isLicenceId(value) || isMachineToken(token)) continue;
     // Data files: the key decides first (a personal key keeps even a lower-case value).
@@ -290,7 +284,8 @@ export function refineForFile(text: string, findings: readonly Finding[], kind: 
     if (WORDLIKE.has(f.label) && technical && flavour !== 'licence' && isCodeWord(text, f, value)) continue;
     if (WORDLIKE.has(f.label) && /^\s*\(/.test(text.slice(f.end, f.end + 2)) && /^[\p{Ll}\d_]+$/u.test(value)) continue;
     if (flavour === 'log' && isLogToken(token, f.label)) continue;
-    if (licence && !PERSON_NAMES.has(f.label) && !LICENCE_PERSON_LINE.test(lineAround(text, f.start))) continue;
+    // A person's name is worth reporting even in boilerplate (a name added to a licence file is news).
+    if (licence && !PERSON_NAME_CLASSES.has(f.label) && !LICENCE_PERSON_LINE.test(lineAround(text, f.start))) continue;
     out.push(f);
   }
   if (!technical) return out;

@@ -15,10 +15,10 @@
  * Checksum and format recognizers are not read here: they carry their own proof.
  */
 import type { Finding } from '../types';
+import { PERSON_NAME_CLASSES } from '../labels';
 import { isUnnamedValue } from './unnamedValues';
 
-const PERSON = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
-const PERSON_OR_TITLE = new Set([...PERSON, 'PREFIX']);
+const PERSON_OR_TITLE = new Set([...PERSON_NAME_CLASSES, 'PREFIX']);
 const PLACE = new Set(['CITY', 'STATE', 'COUNTY']);
 const ADDRESS = new Set(['STREET', 'BUILDINGNUMBER', 'ZIPCODE', 'SECONDARYADDRESS']);
 /** What may stand between two parts of one name: a space, a comma ("Lefevre, Vincent"), a hyphen. */
@@ -50,7 +50,7 @@ export class TechnicalGuesses {
 
   /** Whether a model guess in a technical file is the file's word, not personal data. */
   isNoise(f: Finding): boolean {
-    if (PERSON.has(f.label)) return !this.partOfFullName(f);
+    if (PERSON_NAME_CLASSES.has(f.label)) return !this.partOfFullName(f);
     if (f.label === 'COMPANYNAME') return true;
     if (PLACE.has(f.label)) return !near(this.addressParts, f);
     if (ADDRESS.has(f.label) && f.label !== 'STREET') return !near(this.anyAddressParts, f);

@@ -10,6 +10,7 @@
  * committer.
  */
 import type { Finding, Region } from '../types';
+import { inAnyRegion } from '../text/regions';
 
 /** Trailers that credit a person (git's, the kernel's and GitHub's). */
 export const PERSON_TRAILERS = [
@@ -119,7 +120,7 @@ export function knownIdentityRegions(text: string, known: KnownIdentities, mode:
  */
 export function isKnownIdentity(text: string, finding: Finding, regions: readonly Region[], known: KnownIdentities, mode: CommitIdentityMode): boolean {
   if (mode === 'off') return false;
-  if (regions.some((r) => finding.start >= r.start && finding.end <= r.end)) return true;
+  if (inAnyRegion(regions, finding)) return true;
   const value = text.slice(finding.start, finding.end);
   const self = new IdentitySet();
   self.add(known.self);

@@ -9,8 +9,8 @@
  * Only one-word guesses of the name classes are looked at.
  */
 import type { Finding } from '../types';
+import { PERSON_NAME_CLASSES } from '../labels';
 
-const NAME_CLASSES = new Set(['FIRSTNAME', 'LASTNAME', 'MIDDLENAME']);
 const TITLES = new Set([
   'general', 'justice', 'major', 'emperor', 'empress', 'colonel', 'captain', 'judge', 'president', 'senator', 'governor', 'chief',
   'king', 'queen', 'pope', 'saint', 'sir', 'lord', 'lady', 'professor', 'doctor', 'mayor', 'sergeant', 'lieutenant', 'admiral',
@@ -45,7 +45,7 @@ const DATE_WORD_BEFORE = /\b(?:in|on|of|since|until|till|by|from|during|early|la
 
 /** Another name part right before `f` (a space apart). */
 function followsName(text: string, prev: Finding | undefined, f: Finding): boolean {
-  return prev !== undefined && NAME_CLASSES.has(prev.label) && /^ {1,2}$/.test(text.slice(prev.end, f.start));
+  return prev !== undefined && PERSON_NAME_CLASSES.has(prev.label) && /^ {1,2}$/.test(text.slice(prev.end, f.start));
 }
 
 /** A capitalised word right after `f`: the name goes on. */
@@ -63,7 +63,7 @@ export function dropNotNames(text: string, findings: readonly Finding[]): Findin
   const out: Finding[] = [];
   findings.forEach((f, k) => {
     const value = text.slice(f.start, f.end);
-    if (!NAME_CLASSES.has(f.label) || !/^\p{Lu}\p{Ll}+$/u.test(value)) {
+    if (!PERSON_NAME_CLASSES.has(f.label) || !/^\p{Lu}\p{Ll}+$/u.test(value)) {
       out.push(f);
       return;
     }

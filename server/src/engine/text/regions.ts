@@ -201,6 +201,11 @@ export function scanModeFor(kind: DocumentKind): ScanMode {
   return syntaxFor(kind) ? 'code' : 'all';
 }
 
+/** Whether `span` lies wholly inside one of `regions`. */
+export function inAnyRegion(regions: readonly Region[], span: Region): boolean {
+  return regions.some((r) => span.start >= r.start && span.end <= r.end);
+}
+
 /** The ranges of `text` to scan: sorted, non-overlapping, non-empty, half-open UTF-16 ranges. */
 export function regionsFor(text: string, kind: DocumentKind): Region[] {
   if (text.length === 0) return [];
