@@ -86,23 +86,6 @@ const MAN_PERSON_SECTION = /^\.S[Hh]\s+"?(?:AUTHORS?|COPYRIGHT|REPORTING BUGS|BU
 
 /** A Markdown heading (`## Contributors`) or a setext one's text line, whose section names people. */
 const DOC_PERSON_SECTION = /^(?:#{1,6}[ \t]+|<h\d>)?.*\b(?:contributors?|collaborators?|backers?|sponsors?|donors?|supporters?|authors?|maintainers?|team|thanks|credits?|acknowledge?ments?|people|who uses|funding)\b/i;
-const docSections = new Map();
-/** Lines of a Markdown document inside a section about people (0-based). */
-function inDocPersonSection(path, line) {
-  let set = docSections.get(path);
-  if (!set) {
-    set = new Set();
-    let inside = false;
-    const lines = linesOf(path);
-    lines.forEach((l, i) => {
-      const heading = /^#{1,6}[ \t]/.test(l) || /^<h\d>/.test(l) || /^(?:=+|-+)[ \t]*$/.test(lines[i + 1] ?? '') && l.trim() !== '';
-      if (heading) inside = DOC_PERSON_SECTION.test(l);
-      else if (inside) set.add(i);
-    });
-    docSections.set(path, set);
-  }
-  return set.has(line);
-}
 
 /** A signature: a name alone on its line with an e-mail address alone on the next ("Mike Frysinger\nvapier@gentoo.org"). */
 function isSignature(path, line) {
@@ -110,18 +93,33 @@ function isSignature(path, line) {
   return /^\s*\S+@\S+\.\w+\s*$/.test(lines[line + 1] ?? '') && /^\s*[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s*$/u.test(lines[line] ?? '');
 }
 
-/** Lines of a man page inside its AUTHOR-like sections (0-based). */
-const manSections = new Map();
-function inManPersonSection(path, line) {
-  let set = manSections.get(path);
+/**
+ * Sections that name people: a man page's AUTHOR-like ones (`.SH AUTHOR`), a Markdown document's
+ * Contributors, Sponsors… (`## Contributors`, `<h3>`, or a setext heading's text line). What
+ * starts a section, and which headings are about people.
+ */
+const SECTIONS = {
+  man: { heading: (lines, i) => /^\.S[Hh]\b/.test(lines[i]), person: MAN_PERSON_SECTION },
+  doc: {
+    heading: (lines, i) => /^#{1,6}[ \t]/.test(lines[i]) || /^<h\d>/.test(lines[i]) || (/^(?:=+|-+)[ \t]*$/.test(lines[i + 1] ?? '') && lines[i].trim() !== ''),
+    person: DOC_PERSON_SECTION,
+  },
+};
+const sectionLines = new Map();
+/** Whether a line (0-based) of a file lies inside a section of `kind` that names people. */
+function inPersonSection(kind, path, line) {
+  const key = `${kind}:${path}`;
+  let set = sectionLines.get(key);
   if (!set) {
+    const { heading, person } = SECTIONS[kind];
     set = new Set();
     let inside = false;
-    linesOf(path).forEach((l, i) => {
-      if (/^\.S[Hh]\b/.test(l)) inside = MAN_PERSON_SECTION.test(l);
+    const lines = linesOf(path);
+    lines.forEach((l, i) => {
+      if (heading(lines, i)) inside = person.test(l);
       else if (inside) set.add(i);
     });
-    manSections.set(path, set);
+    sectionLines.set(key, set);
   }
   return set.has(line);
 }
@@ -239,8 +237,8 @@ function classify(category, f) {
   if (ATTRIBUTION.test(text) || inAttributionList(f.path, f.line - 1)) return 'person';
   if (category === 'changelogs' && (CHANGELOG_PERSON.test(text) || GITHUB_HANDLE.test(text))) return 'person';
   if (isCredit(f, category === 'changelogs')) return 'person';
-  if (category === 'man-pages' && inManPersonSection(f.path, f.line - 1)) return 'person';
-  if (category === 'docs' && (inDocPersonSection(f.path, f.line - 1) || isSignature(f.path, f.line - 1))) return 'person';
+  if (category === 'man-pages' && inPersonSection('man', f.path, f.line - 1)) return 'person';
+  if (category === 'docs' && (inPersonSection('doc', f.path, f.line - 1) || isSignature(f.path, f.line - 1))) return 'person';
   if (isKnownPerson(f, text)) return 'person';
   if (isReviewedPerson(f, text)) return 'reviewed';
   return 'fp';
